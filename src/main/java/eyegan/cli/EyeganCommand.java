@@ -2,6 +2,7 @@ package eyegan.cli;
 
 import eyegan.UserInputException;
 import eyegan.runtime.NativeLogging;
+import eyegan.runtime.NativeStderrFilter;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,8 @@ import picocli.CommandLine.ScopeType;
     },
     footer = {"", "Example:", "  eyegan train            # trains on the built-in synthetic eyes"},
     subcommands = {
+      SummaryCommand.class,
+      GraphsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EyeganCommand implements Runnable {
@@ -87,6 +90,9 @@ public final class EyeganCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (!java.util.Arrays.asList(args).contains("--verbose")) {
+      NativeStderrFilter.install();
+    }
     int code = commandLine().execute(args);
     System.exit(code);
   }

@@ -11,6 +11,9 @@ import com.sun.jna.Native;
  * native library first logs. The JVM cannot change its own environment, so this calls libc's
  * {@code setenv} through JNA; it must run before the first TensorFlow class is touched. A value the
  * user already exported always wins.
+ *
+ * <p>Some TensorFlow 2.18 code logs through a private copy of Abseil that ignores the variable (the
+ * "MLIR V1 optimization pass is not enabled" line); {@link NativeStderrFilter} drops those lines.
  */
 public final class NativeLogging {
   /** TensorFlow's level for "errors only" (0 = all, 1 = no INFO, 2 = no WARNING, 3 = no ERROR). */

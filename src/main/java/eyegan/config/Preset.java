@@ -1,0 +1,81 @@
+package eyegan.config;
+
+import java.util.Locale;
+
+/**
+ * Named bundles of model size and training schedule. Every value can be overridden by a flag.
+ *
+ * <ul>
+ *   <li>{@code article}: the reference Keras model and schedule (128 px, batch 64, 1600 epochs,
+ *       Adam 1e-4, checkpoint every 15 epochs, a 4x4 grid every epoch). Meant for a GPU.
+ *   <li>{@code cpu}: the same architecture at 64 px with a quarter of the channels, sized so the
+ *       default run on a 2-core laptop finishes in about 10 minutes and visibly learns eyes.
+ *   <li>{@code tiny}: 32 px, a sixteenth of the channels; for tests and smoke runs (seconds).
+ * </ul>
+ */
+public enum Preset {
+  ARTICLE(ModelConfig.article(), 64, 1600, 1e-4f, 0.9f, 15),
+  CPU(ModelConfig.scaled(64, 4), 32, 12, 2e-4f, 0.5f, 2),
+  TINY(ModelConfig.scaled(32, 16), 8, 2, 1e-4f, 0.9f, 1);
+
+  /** Keras Adam default beta_2. */
+  public static final float ADAM_BETA2 = 0.999f;
+  /** Keras Adam default epsilon (not TensorFlow's 1e-8). */
+  public static final float ADAM_EPSILON = 1e-7f;
+
+  private final ModelConfig model;
+  private final int batchSize;
+  private final int epochs;
+  private final float learningRate;
+  private final float beta1;
+  private final int checkpointEvery;
+
+  Preset(ModelConfig model, int batchSize, int epochs, float learningRate, float beta1, int checkpointEvery) {
+    this.model = model;
+    this.batchSize = batchSize;
+    this.epochs = epochs;
+    this.learningRate = learningRate;
+    this.beta1 = beta1;
+    this.checkpointEvery = checkpointEvery;
+  }
+
+  public ModelConfig model() {
+    return model;
+  }
+
+  public int batchSize() {
+    return batchSize;
+  }
+
+  public int epochs() {
+    return epochs;
+  }
+
+  public float learningRate() {
+    return learningRate;
+  }
+
+  public float beta1() {
+    return beta1;
+  }
+
+  /** Epochs between checkpoints. */
+  public int checkpointEvery() {
+    return checkpointEvery;
+  }
+
+  /** Lower-case name as typed on the command line. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a preset name, case-insensitively; {@code auto} is resolved elsewhere. */
+  public static Preset parse(String name) {
+    for (Preset p : values()) {
+      if (p.id().equalsIgnoreCase(name.trim())) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("unknown preset '" + name + "' (choose auto, article, cpu or tiny)");
+  }
+}
