@@ -1,5 +1,6 @@
 package eyegan.cli;
 
+import eyegan.EyeganException;
 import eyegan.UserInputException;
 import eyegan.runtime.NativeLogging;
 import eyegan.runtime.NativeStderrFilter;
@@ -71,6 +72,13 @@ public final class EyeganCommand implements Runnable {
               ex.printStackTrace(err);
             }
             return EXIT_USAGE;
+          }
+          if (ex instanceof EyeganException) {
+            err.println("eyegan: " + ex.getMessage());
+            if (root.verbose) {
+              ex.printStackTrace(err);
+            }
+            return EXIT_INTERNAL;
           }
           err.println("eyegan: internal error: " + describe(ex));
           if (root.verbose) {

@@ -71,8 +71,9 @@ final class Layers {
             tf.constant(0));
     Operand<TFloat32> y =
         tf.nn.conv2dBackpropInput(outSize, kernel, x, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
-    // conv2dBackpropInput cannot infer H and W from a run-time size vector; restore the static shape.
-    y = tf.ensureShape(y, org.tensorflow.ndarray.Shape.of(-1, in[1] * stride, in[2] * stride, k[2]));
+    // conv2dBackpropInput cannot infer H and W from a run-time size vector; a reshape restores the
+    // static shape for the next layers (EnsureShape would, but it has no gradient).
+    y = tf.reshape(y, tf.constant(new long[] {-1, in[1] * stride, in[2] * stride, k[2]}));
     record("conv2d_transpose", "Conv2DTranspose", y, VariableFactory.size(kernel), 0);
     return y;
   }

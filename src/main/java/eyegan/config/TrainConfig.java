@@ -1,0 +1,139 @@
+package eyegan.config;
+
+/**
+ * Every effective setting of one training run; written to {@code training_options.json} so a run
+ * can be resumed, exported and reproduced.
+ *
+ * @param preset preset the values started from ({@code article}, {@code cpu}, {@code tiny})
+ * @param model network shapes
+ * @param batchSize images per step (the last batch of an epoch may be smaller)
+ * @param epochs passes over the (flip-doubled) training set
+ * @param learningRate Adam learning rate of both optimisers
+ * @param beta1 Adam beta_1
+ * @param beta2 Adam beta_2
+ * @param epsilon Adam epsilon
+ * @param seed seeds initial weights, noise, dropout, shuffling and the fixed grid
+ * @param dataDir image folder trained on
+ * @param checkpointEvery epochs between checkpoints
+ * @param keepCheckpoints newest checkpoints kept on disk
+ * @param gridSamples images in each progress grid (a square number reads best)
+ * @param gridEvery epochs between progress grids (the tutorial: 1)
+ * @param swdEvery epochs between sliced Wasserstein measurements, 0 = never
+ * @param tickSeconds seconds between progress lines
+ * @param maxMinutes stop (with a checkpoint) after this long, 0 = no limit
+ * @param exportAtEnd export the generator as a SavedModel when training ends
+ * @param exportDir TF Serving base path the export goes to
+ */
+public record TrainConfig(
+    String preset,
+    ModelConfig model,
+    int batchSize,
+    int epochs,
+    float learningRate,
+    float beta1,
+    float beta2,
+    float epsilon,
+    long seed,
+    String dataDir,
+    int checkpointEvery,
+    int keepCheckpoints,
+    int gridSamples,
+    int gridEvery,
+    int swdEvery,
+    double tickSeconds,
+    double maxMinutes,
+    boolean exportAtEnd,
+    String exportDir) {
+
+  /** Default TF Serving base path of exports. */
+  public static final String DEFAULT_EXPORT_DIR = "savedmodel/eyegan";
+  /** The tutorial's 4x4 grid. */
+  public static final int DEFAULT_GRID_SAMPLES = 16;
+  public static final int DEFAULT_KEEP_CHECKPOINTS = 3;
+  public static final double DEFAULT_TICK_SECONDS = 10;
+  public static final long DEFAULT_SEED = 1234;
+
+  public TrainConfig {
+    require(batchSize >= 1, "--batch must be >= 1, got " + batchSize);
+    require(epochs >= 1, "--epochs must be >= 1, got " + epochs);
+    require(checkpointEvery >= 1, "--checkpoint-every must be >= 1 epoch, got " + checkpointEvery);
+    require(keepCheckpoints >= 1, "--keep-checkpoints must be >= 1, got " + keepCheckpoints);
+    require(gridSamples >= 1 && gridSamples <= 256, "--grid must be 1..256 images, got " + gridSamples);
+    require(gridEvery >= 1, "--grid-every must be >= 1 epoch, got " + gridEvery);
+    require(swdEvery >= 0, "--swd-every must be >= 0, got " + swdEvery);
+    require(tickSeconds >= 0, "--tick-seconds must be >= 0, got " + tickSeconds);
+    require(maxMinutes >= 0, "--max-minutes must be >= 0, got " + maxMinutes);
+    require(learningRate > 0 && Float.isFinite(learningRate), "--lr must be > 0, got " + learningRate);
+  }
+
+  /** The values of a preset with eyegan's defaults for everything a preset does not fix. */
+  public static TrainConfig fromPreset(Preset p) {
+    return new TrainConfig(
+        p.id(), p.model(), p.batchSize(), p.epochs(), p.learningRate(), p.beta1(),
+        Preset.ADAM_BETA2, Preset.ADAM_EPSILON, DEFAULT_SEED, null, p.checkpointEvery(),
+        DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p == Preset.TINY ? 0 : Math.max(1, p.checkpointEvery()),
+        DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR);
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** A copy to change some values of; {@link Builder#build()} validates the result. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Mutable copy of a {@link TrainConfig}, for applying command-line overrides. */
+  public static final class Builder {
+    public String preset;
+    public ModelConfig model;
+    public int batchSize;
+    public int epochs;
+    public float learningRate;
+    public float beta1;
+    public float beta2;
+    public float epsilon;
+    public long seed;
+    public String dataDir;
+    public int checkpointEvery;
+    public int keepCheckpoints;
+    public int gridSamples;
+    public int gridEvery;
+    public int swdEvery;
+    public double tickSeconds;
+    public double maxMinutes;
+    public boolean exportAtEnd;
+    public String exportDir;
+
+    private Builder(TrainConfig c) {
+      preset = c.preset;
+      model = c.model;
+      batchSize = c.batchSize;
+      epochs = c.epochs;
+      learningRate = c.learningRate;
+      beta1 = c.beta1;
+      beta2 = c.beta2;
+      epsilon = c.epsilon;
+      seed = c.seed;
+      dataDir = c.dataDir;
+      checkpointEvery = c.checkpointEvery;
+      keepCheckpoints = c.keepCheckpoints;
+      gridSamples = c.gridSamples;
+      gridEvery = c.gridEvery;
+      swdEvery = c.swdEvery;
+      tickSeconds = c.tickSeconds;
+      maxMinutes = c.maxMinutes;
+      exportAtEnd = c.exportAtEnd;
+      exportDir = c.exportDir;
+    }
+
+    public TrainConfig build() {
+      return new TrainConfig(preset, model, batchSize, epochs, learningRate, beta1, beta2, epsilon,
+          seed, dataDir, checkpointEvery, keepCheckpoints, gridSamples, gridEvery, swdEvery, tickSeconds,
+          maxMinutes, exportAtEnd, exportDir);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package eyegan.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code stats.jsonl}: one JSON object per line, flushed as written so a killed run keeps its
+ * history. Training ticks: {@code {"step","epoch","d_loss","g_loss","d_real","d_fake","img_per_s",
+ * "elapsed_s"}}; quality points: {@code {"step","epoch","swd","swd_levels":[...]}}.
+ */
+public final class StatsLog implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final BufferedWriter out;
+
+  /**
+   * Opens {@code file} for appending. Lines after {@code keepUpToStep} (written after the checkpoint
+   * a run resumes from, and about to be recomputed) are dropped first; a truncated last line left by
+   * a kill is dropped too.
+   */
+  public StatsLog(Path file, long keepUpToStep) {
+    try {
+      if (Files.exists(file)) {
+        truncateAfter(file, keepUpToStep);
+      }
+      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A new JSON object for one line. */
+  public static ObjectNode line() {
+    return JSON.createObjectNode();
+  }
+
+  public synchronized void append(ObjectNode line) {
+    try {
+      out.write(JSON.writeValueAsString(line));
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write stats: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void truncateAfter(Path file, long keepUpToStep) throws IOException {
+    List<String> kept = new ArrayList<>();
+    for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      try {
+        JsonNode n = JSON.readTree(l);
+        if (n != null && n.has("step") && n.get("step").asLong() <= keepUpToStep) {
+          kept.add(l);
+        }
+      } catch (IOException malformed) {
+        // a line cut short by a kill: drop it
+      }
+    }
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(tmp, kept, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,318 @@
+package eyegan.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eyegan.EyeganException;
+import eyegan.UserInputException;
+import eyegan.config.TrainConfig;
+import eyegan.image.ImageGrid;
+import eyegan.image.PngFiles;
+import eyegan.image.RgbImages;
+import eyegan.runtime.SessionConfigs;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The training loop: epochs of shuffled batches through {@link TrainingGraph}, with progress lines,
+ * {@code stats.jsonl}, TensorBoard scalars, a fixed-seed grid per epoch, periodic crash-safe
+ * checkpoints, resume from the newest valid checkpoint, a clean stop on Ctrl-C or
+ * {@code --max-minutes}, and a hard stop (with the last good checkpoint kept) when a loss turns NaN.
+ */
+public final class Trainer {
+  /** How a call to {@link #run()} ended. */
+  public record Outcome(long step, int epoch, int batch, boolean completed, Path lastCheckpoint, double elapsedSeconds) {}
+
+  /** Called after each epoch with the session, for quality measurements; may be null. */
+  public interface EpochHook {
+    void afterEpoch(int epochsDone, long step, FakeSampler sampler);
+  }
+
+  /** Draws generator images (inference mode) from the training session. */
+  public interface FakeSampler {
+    /** {@code count} images from the noise rows of {@code noise} (float [count, noiseDim]). */
+    RgbImages sample(float[] noise, int count);
+  }
+
+  private static final int SAMPLE_BATCH = 64;
+
+  private final TrainConfig cfg;
+  private final RunDirectory run;
+  private final BatchSource data;
+  private final RgbImages reals;
+  private final RunLog log;
+  private final StopSignal stop;
+  private EpochHook hook;
+
+  /**
+   * @param reals real images for {@code reals.png} (any count; the first grid's worth is shown)
+   */
+  public Trainer(TrainConfig cfg, RunDirectory run, BatchSource data, RgbImages reals, RunLog log, StopSignal stop) {
+    this.cfg = cfg;
+    this.run = run;
+    this.data = data;
+    this.reals = reals;
+    this.log = log;
+    this.stop = stop;
+  }
+
+  public Trainer withEpochHook(EpochHook epochHook) {
+    this.hook = epochHook;
+    return this;
+  }
+
+  /** Trains until the schedule is done or a stop is requested; always leaves a checkpoint. */
+  public Outcome run() {
+    Hyperparameters hp = new Hyperparameters(cfg.learningRate(), cfg.beta1(), cfg.beta2(), cfg.epsilon());
+    Checkpoints checkpoints = new Checkpoints(run.checkpoints(), cfg.keepCheckpoints());
+    int r = cfg.model().resolution();
+    try (Graph graph = new Graph()) {
+      new TrainingGraph(graph, cfg.model(), hp, cfg.seed());
+      try (Session session = new Session(graph, SessionConfigs.training(0));
+          TensorBoardLog board = new TensorBoardLog(run.tensorboard())) {
+        Checkpoints.Meta start = resume(session, checkpoints);
+        Sampler sampler = new Sampler(session, cfg.model().noiseDim(), r);
+        float[] gridNoise = GridNoise.forSeed(cfg.seed(), cfg.gridSamples(), cfg.model().noiseDim());
+        if (start.step() == 0) {
+          writeStartImages(sampler, gridNoise, board);
+        }
+        try (StatsLog stats = new StatsLog(run.stats(), start.step())) {
+          return loop(session, checkpoints, start, sampler, gridNoise, stats, board);
+        } finally {
+          board.flush();
+        }
+      }
+    } finally {
+      stop.finished();
+    }
+  }
+
+  private Checkpoints.Meta resume(Session session, Checkpoints checkpoints) {
+    boolean hadAny = !checkpoints.list(w -> {}).isEmpty();
+    Optional<Checkpoints.Entry> restored = checkpoints.restoreLatest(session, log::warn);
+    if (restored.isEmpty()) {
+      if (hadAny) {
+        throw new UserInputException("no readable checkpoint in " + checkpoints.dir()
+            + "; move the broken ones away to resume from an older one, or train into a new --run-dir");
+      }
+      session.initialize();
+      log.line("starting a new run in " + run.path());
+      return new Checkpoints.Meta(0, 0, 0, cfg.seed(), data.size(), 0);
+    }
+    Checkpoints.Meta m = restored.get().meta();
+    if (m.trainingSetSize() != data.size()) {
+      log.warn("the training set has " + data.size() + " images per epoch, the checkpoint was taken with "
+          + m.trainingSetSize() + "; continuing on the new set");
+    }
+    log.line(String.format("resuming from %s: step %d, epoch %d, batch %d",
+        restored.get().dir().getFileName(), m.step(), m.epoch() + 1, m.batch()));
+    return m;
+  }
+
+  private Outcome loop(Session session, Checkpoints checkpoints, Checkpoints.Meta start, Sampler sampler,
+      float[] gridNoise, StatsLog stats, TensorBoardLog board) {
+    int r = cfg.model().resolution();
+    int perEpoch = data.batchesPerEpoch();
+    long totalSteps = (long) cfg.epochs() * perEpoch;
+    float[] buffer = new float[cfg.batchSize() * r * r * 3];
+    Map<Integer, TFloat32> feeds = new HashMap<>();
+    long step = start.step();
+    int epoch = start.epoch();
+    int batch = start.batch();
+    double elapsedBefore = start.elapsedSeconds();
+    long runStart = System.nanoTime();
+    Tick tick = new Tick(System.nanoTime());
+    Path lastCheckpoint = null;
+    boolean savedAtCurrentStep = step > 0;
+    long deadline = cfg.maxMinutes() > 0 ? runStart + (long) (cfg.maxMinutes() * 60e9) : Long.MAX_VALUE;
+    try {
+      while (epoch < cfg.epochs()) {
+        while (batch < perEpoch) {
+          if (stop.requested() || System.nanoTime() >= deadline) {
+            String why = stop.requested() ? "stop requested" : "--max-minutes reached";
+            lastCheckpoint = saveIfNeeded(session, checkpoints, step, epoch, batch, elapsed(elapsedBefore, runStart), savedAtCurrentStep, lastCheckpoint);
+            log.line(why + ": saved " + lastCheckpoint.getFileName() + " at step " + step
+                + "; resume with: eyegan train --run-dir " + run.path());
+            return new Outcome(step, epoch, batch, false, lastCheckpoint, elapsed(elapsedBefore, runStart));
+          }
+          int n = data.fill(epoch, batch, buffer);
+          TFloat32 feed = feeds.computeIfAbsent(n, k -> TFloat32.tensorOf(Shape.of(k, r, r, 3)));
+          feed.copyFrom(DataBuffers.of(buffer, true, false).narrow((long) n * r * r * 3));
+          float[] out = trainStep(session, feed, step);
+          step++;
+          batch++;
+          savedAtCurrentStep = false;
+          if (!Float.isFinite(out[0]) || !Float.isFinite(out[1])) {
+            throw new EyeganException(String.format(
+                "training diverged at step %d (epoch %d): d_loss=%s, g_loss=%s. Nothing was saved after it; "
+                    + "the last good checkpoint is %s. Try a smaller --lr.",
+                step, epoch + 1, out[0], out[1], lastGood(checkpoints)));
+          }
+          tick.add(out, n);
+          double now = elapsed(elapsedBefore, runStart);
+          if (tick.seconds(System.nanoTime()) >= cfg.tickSeconds() || batch == perEpoch) {
+            report(tick, epoch, step, totalSteps, now, stats, board);
+            tick = new Tick(System.nanoTime());
+          }
+        }
+        epoch++;
+        batch = 0;
+        if (epoch % cfg.gridEvery() == 0 || epoch == cfg.epochs()) {
+          RgbImages grid = sampler.sample(gridNoise, cfg.gridSamples());
+          PngFiles.write(ImageGrid.compose(grid), run.fakes(epoch));
+          board.image("fakes", step, RgbImages.of(java.util.List.of(ImageGrid.compose(grid))), 0);
+        }
+        if (hook != null) {
+          hook.afterEpoch(epoch, step, sampler);
+        }
+        if (epoch % cfg.checkpointEvery() == 0 || epoch == cfg.epochs()) {
+          lastCheckpoint = checkpoints.save(session, meta(step, epoch, 0, elapsed(elapsedBefore, runStart)));
+          savedAtCurrentStep = true;
+          log.line("saved checkpoint " + lastCheckpoint.getFileName());
+        }
+        board.flush();
+      }
+      lastCheckpoint = saveIfNeeded(session, checkpoints, step, epoch, batch, elapsed(elapsedBefore, runStart), savedAtCurrentStep, lastCheckpoint);
+      return new Outcome(step, epoch, batch, true, lastCheckpoint, elapsed(elapsedBefore, runStart));
+    } finally {
+      feeds.values().forEach(TFloat32::close);
+    }
+  }
+
+  private Path saveIfNeeded(Session session, Checkpoints checkpoints, long step, int epoch, int batch,
+      double elapsed, boolean alreadySaved, Path last) {
+    if (alreadySaved && last != null) {
+      return last;
+    }
+    return checkpoints.save(session, meta(step, epoch, batch, elapsed));
+  }
+
+  private Checkpoints.Meta meta(long step, int epoch, int batch, double elapsed) {
+    return new Checkpoints.Meta(step, epoch, batch, cfg.seed(), data.size(), elapsed);
+  }
+
+  private String lastGood(Checkpoints checkpoints) {
+    return checkpoints.list(w -> {}).stream().findFirst().map(e -> e.dir().toString()).orElse("(none yet)");
+  }
+
+  /** One optimisation step; returns {d_loss, g_loss, D(x), D(G(z))}. */
+  private float[] trainStep(Session session, TFloat32 real, long step) {
+    try (TInt64 seed = TInt64.vectorOf(cfg.seed(), step);
+        Result res = session.runner()
+            .feed(TrainingGraph.REAL_IMAGES, real)
+            .feed(TrainingGraph.STEP_SEED, seed)
+            .addTarget(TrainingGraph.TRAIN)
+            .fetch(TrainingGraph.D_LOSS)
+            .fetch(TrainingGraph.G_LOSS)
+            .fetch(TrainingGraph.D_REAL)
+            .fetch(TrainingGraph.D_FAKE)
+            .run()) {
+      float[] out = new float[4];
+      for (int i = 0; i < 4; i++) {
+        out[i] = ((TFloat32) res.get(i)).getFloat();
+      }
+      return out;
+    }
+  }
+
+  private void report(Tick t, int epoch, long step, long totalSteps, double elapsed, StatsLog stats, TensorBoardLog board) {
+    double secs = t.seconds(System.nanoTime());
+    double imgPerSec = secs > 0 ? t.images / secs : 0;
+    double secPerStep = t.steps > 0 ? secs / t.steps : 0;
+    double eta = (totalSteps - step) * secPerStep;
+    double[] m = t.means();
+    log.line(ProgressLine.format(epoch + 1, cfg.epochs(), step, imgPerSec, m[0], m[1], m[2], m[3], elapsed, eta));
+    ObjectNode line = StatsLog.line();
+    line.put("step", step).put("epoch", epoch + 1).put("d_loss", m[0]).put("g_loss", m[1])
+        .put("d_real", m[2]).put("d_fake", m[3]).put("img_per_s", imgPerSec).put("elapsed_s", elapsed);
+    stats.append(line);
+    board.scalar("loss/discriminator", step, m[0]);
+    board.scalar("loss/generator", step, m[1]);
+    board.scalar("D/real", step, m[2]);
+    board.scalar("D/fake", step, m[3]);
+    board.scalar("speed/images_per_second", step, imgPerSec);
+  }
+
+  private void writeStartImages(Sampler sampler, float[] gridNoise, TensorBoardLog board) {
+    if (reals != null && reals.count() > 0) {
+      int n = Math.min(cfg.gridSamples(), reals.count());
+      PngFiles.write(ImageGrid.compose(reals, (int) Math.ceil(Math.sqrt(n)), n), run.reals());
+    }
+    RgbImages init = sampler.sample(gridNoise, cfg.gridSamples());
+    PngFiles.write(ImageGrid.compose(init), run.fakesInit());
+    board.image("fakes", 0, RgbImages.of(java.util.List.of(ImageGrid.compose(init))), 0);
+  }
+
+  private static double elapsed(double before, long runStart) {
+    return before + (System.nanoTime() - runStart) / 1e9;
+  }
+
+  /** Running sums over one progress interval. */
+  private static final class Tick {
+    final long startNanos;
+    final double[] sums = new double[4];
+    int steps;
+    long images;
+
+    Tick(long startNanos) {
+      this.startNanos = startNanos;
+    }
+
+    void add(float[] values, int n) {
+      for (int i = 0; i < 4; i++) {
+        sums[i] += values[i];
+      }
+      steps++;
+      images += n;
+    }
+
+    double seconds(long now) {
+      return (now - startNanos) / 1e9;
+    }
+
+    double[] means() {
+      double[] m = new double[4];
+      for (int i = 0; i < 4; i++) {
+        m[i] = steps > 0 ? sums[i] / steps : Double.NaN;
+      }
+      return m;
+    }
+  }
+
+  /** Runs the inference-mode generator branch of the training graph in batches. */
+  private static final class Sampler implements FakeSampler {
+    private final Session session;
+    private final int noiseDim;
+    private final int resolution;
+
+    Sampler(Session session, int noiseDim, int resolution) {
+      this.session = session;
+      this.noiseDim = noiseDim;
+      this.resolution = resolution;
+    }
+
+    @Override
+    public RgbImages sample(float[] noise, int count) {
+      int per = resolution * resolution * 3;
+      float[] all = new float[count * per];
+      for (int first = 0; first < count; first += SAMPLE_BATCH) {
+        int n = Math.min(SAMPLE_BATCH, count - first);
+        float[] rows = java.util.Arrays.copyOfRange(noise, first * noiseDim, (first + n) * noiseDim);
+        try (TFloat32 z = TFloat32.tensorOf(Shape.of(n, noiseDim), DataBuffers.of(rows, true, false));
+            Result res = session.runner().feed(TrainingGraph.SAMPLE_NOISE, z).fetch(TrainingGraph.SAMPLE_IMAGES).run()) {
+          float[] part = new float[n * per];
+          ((TFloat32) res.get(0)).copyTo(DataBuffers.of(part, false, false));
+          System.arraycopy(part, 0, all, first * per, part.length);
+        }
+      }
+      return RgbImages.fromUnitRange(all, count, resolution, resolution);
+    }
+  }
+}

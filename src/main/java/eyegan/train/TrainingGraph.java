@@ -1,0 +1,145 @@
+package eyegan.train;
+
+import eyegan.config.ModelConfig;
+import eyegan.model.Discriminator;
+import eyegan.model.Generator;
+import eyegan.model.Mode;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TType;
+
+/**
+ * The whole GAN training step as one TensorFlow graph, with GradientTape semantics: one
+ * {@code Session.run} of {@link #TRAIN} draws fresh noise, runs G once, runs D on the real and the
+ * fake batch, computes both losses from that single forward pass, takes each network's gradients
+ * with respect to its own variables, and applies two independent Adam updates plus the batch-norm
+ * moving-average updates.
+ *
+ * <p>All updates wait for all gradients (control dependencies), so no gradient ever sees weights
+ * that another update in the same step already changed, exactly as two {@code apply_gradients}
+ * calls after one {@code GradientTape} block behave.
+ *
+ * <p>Feeds: {@link #REAL_IMAGES} float32 [N, R, R, 3] in [-1, 1]; {@link #STEP_SEED} int64 [2] =
+ * (run seed, step), which keys the stateless noise and dropout generators so a resumed run draws
+ * exactly what an uninterrupted one would. Fetches: {@link #D_LOSS}, {@link #G_LOSS}, {@link
+ * #D_REAL} and {@link #D_FAKE} (mean sigmoid probabilities), all float32 scalars. {@link
+ * #SAMPLE_NOISE} -> {@link #SAMPLE_IMAGES} runs G in inference mode for the progress grids.
+ */
+public final class TrainingGraph {
+  public static final String REAL_IMAGES = "real_images";
+  public static final String STEP_SEED = "step_seed";
+  public static final String D_LOSS = "d_loss";
+  public static final String G_LOSS = "g_loss";
+  public static final String D_REAL = "d_real";
+  public static final String D_FAKE = "d_fake";
+  public static final String TRAIN = "train_step";
+  public static final String GLOBAL_STEP = "global_step";
+  public static final String SAMPLE_NOISE = "sample_noise";
+  public static final String SAMPLE_IMAGES = "sample_images";
+  /** Adam names; their slot variables are {@code <variable>-m} / {@code -v}. */
+  public static final String GEN_ADAM = "gen_adam";
+  public static final String DISC_ADAM = "disc_adam";
+
+  private final Generator generator;
+  private final Discriminator discriminator;
+
+  /**
+   * Adds the training step to {@code graph}.
+   *
+   * @param initSeed seeds the initial weights (the same seed builds the same networks)
+   */
+  public TrainingGraph(Graph graph, ModelConfig config, Hyperparameters hp, long initSeed) {
+    Ops tf = Ops.create(graph);
+    generator = new Generator(tf, config, initSeed);
+    discriminator = new Discriminator(tf, config, initSeed);
+    int r = config.resolution();
+    Operand<TFloat32> real =
+        tf.withName(REAL_IMAGES).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, r, r, 3)));
+    Operand<TInt64> stepSeed =
+        tf.withName(STEP_SEED).placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+    Variable<TInt64> globalStep = tf.withName(GLOBAL_STEP).variable(tf.constant(0L));
+
+    // Fresh N(0, 1) noise, one row per real image.
+    Operand<TInt32> batch = tf.slice(tf.shape(real), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> noiseShape = tf.concat(List.of(batch, tf.constant(new int[] {config.noiseDim()})), tf.constant(0));
+    Operand<TFloat32> noise = tf.reshape(tf.random.statelessRandomNormal(noiseShape, stepSeed), tf.constant(new long[] {-1, config.noiseDim()}));
+
+    Operand<TFloat32> fake = generator.apply(noise, Mode.TRAINING);
+    // D has no batch statistics, so one pass over [real; fake] equals two passes and is faster.
+    Operand<TFloat32> both = tf.concat(List.of(real, fake), tf.constant(0));
+    Operand<TFloat32> logits = discriminator.apply(both, Mode.TRAINING, stepSeed);
+    Operand<TInt32> n = tf.reshape(batch, tf.constant(new int[0]));
+    Operand<TFloat32> realLogits = tf.slice(logits, tf.constant(new int[] {0, 0}), tf.stack(List.of(n, tf.constant(1))));
+    Operand<TFloat32> fakeLogits = tf.slice(logits, tf.stack(List.of(n, tf.constant(0))), tf.constant(new int[] {-1, 1}));
+
+    Operand<TFloat32> dLoss = tf.withName(D_LOSS).identity(GanLosses.discriminatorLoss(tf, realLogits, fakeLogits));
+    Operand<TFloat32> gLoss = tf.withName(G_LOSS).identity(GanLosses.generatorLoss(tf, fakeLogits));
+    tf.withName(D_REAL).math.mean(tf.math.sigmoid(realLogits), tf.constant(new int[] {0, 1}));
+    tf.withName(D_FAKE).math.mean(tf.math.sigmoid(fakeLogits), tf.constant(new int[] {0, 1}));
+
+    Gradients dGrads = tf.gradients(dLoss, discriminator.trainableVariables());
+    Gradients gGrads = tf.gradients(gLoss, generator.trainableVariables());
+    List<Op> allGrads = new ArrayList<>();
+    List<Operand<TFloat32>> dValues = gradientValues(tf, dGrads, allGrads);
+    List<Operand<TFloat32>> gValues = gradientValues(tf, gGrads, allGrads);
+    Ops afterGrads = tf.withControlDependencies(allGrads);
+
+    Adam dAdam = new Adam(graph, DISC_ADAM, hp.learningRate(), hp.beta1(), hp.beta2(), hp.epsilon());
+    Adam gAdam = new Adam(graph, GEN_ADAM, hp.learningRate(), hp.beta1(), hp.beta2(), hp.epsilon());
+    Op dApply = dAdam.applyGradients(pairs(afterGrads, dValues, discriminator.trainableVariables()), DISC_ADAM + "_apply");
+    Op gApply = gAdam.applyGradients(pairs(afterGrads, gValues, generator.trainableVariables()), GEN_ADAM + "_apply");
+
+    List<Op> updates = new ArrayList<>(List.of(dApply, gApply));
+    // Moving statistics are updated from this step's batch, like Keras's BN layers in training mode.
+    updates.addAll(generator.updateOps());
+    updates.add(tf.withControlDependencies(allGrads).assignAdd(globalStep, tf.constant(1L)));
+    tf.withControlDependencies(updates).withName(TRAIN).noOp();
+
+    Operand<TFloat32> sampleNoise =
+        tf.withName(SAMPLE_NOISE).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.noiseDim())));
+    tf.withName(SAMPLE_IMAGES).identity(generator.apply(sampleNoise, Mode.INFERENCE));
+  }
+
+  /** Wraps each gradient in an Identity op, collected in {@code ops} to serve as a barrier. */
+  private static List<Operand<TFloat32>> gradientValues(Ops tf, Gradients grads, List<Op> ops) {
+    List<Operand<TFloat32>> values = new ArrayList<>();
+    for (Output<?> dy : grads.dy()) {
+      @SuppressWarnings("unchecked")
+      var id = tf.identity((Output<TFloat32>) dy);
+      ops.add(id);
+      values.add(id);
+    }
+    return values;
+  }
+
+  public Generator generator() {
+    return generator;
+  }
+
+  public Discriminator discriminator() {
+    return discriminator;
+  }
+
+  /** Pairs each gradient with its variable, the gradient read only after every gradient exists. */
+  private static List<GradAndVar<? extends TType>> pairs(Ops afterGrads, List<Operand<TFloat32>> grads, List<Variable<TFloat32>> vars) {
+    List<GradAndVar<? extends TType>> out = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      out.add(new GradAndVar<>(afterGrads.identity(grads.get(i)).asOutput(), vars.get(i).asOutput()));
+    }
+    return out;
+  }
+}
