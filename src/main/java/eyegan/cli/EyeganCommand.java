@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
     },
     footer = {"", "Example:", "  eyegan train            # trains on the built-in synthetic eyes"},
     subcommands = {
+      TrainCommand.class,
       SummaryCommand.class,
       GraphsCommand.class,
       CommandLine.HelpCommand.class

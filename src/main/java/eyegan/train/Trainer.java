@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eyegan.EyeganException;
 import eyegan.UserInputException;
 import eyegan.config.TrainConfig;
+import eyegan.data.EpochBatches;
 import eyegan.image.ImageGrid;
 import eyegan.image.PngFiles;
 import eyegan.image.RgbImages;
@@ -45,7 +46,7 @@ public final class Trainer {
 
   private final TrainConfig cfg;
   private final RunDirectory run;
-  private final BatchSource data;
+  private final EpochBatches data;
   private final RgbImages reals;
   private final RunLog log;
   private final StopSignal stop;
@@ -54,7 +55,7 @@ public final class Trainer {
   /**
    * @param reals real images for {@code reals.png} (any count; the first grid's worth is shown)
    */
-  public Trainer(TrainConfig cfg, RunDirectory run, BatchSource data, RgbImages reals, RunLog log, StopSignal stop) {
+  public Trainer(TrainConfig cfg, RunDirectory run, EpochBatches data, RgbImages reals, RunLog log, StopSignal stop) {
     this.cfg = cfg;
     this.run = run;
     this.data = data;
@@ -104,11 +105,11 @@ public final class Trainer {
       }
       session.initialize();
       log.line("starting a new run in " + run.path());
-      return new Checkpoints.Meta(0, 0, 0, cfg.seed(), data.size(), 0);
+      return new Checkpoints.Meta(0, 0, 0, cfg.seed(), data.set().size(), 0);
     }
     Checkpoints.Meta m = restored.get().meta();
-    if (m.trainingSetSize() != data.size()) {
-      log.warn("the training set has " + data.size() + " images per epoch, the checkpoint was taken with "
+    if (m.trainingSetSize() != data.set().size()) {
+      log.warn("the training set has " + data.set().size() + " images per epoch, the checkpoint was taken with "
           + m.trainingSetSize() + "; continuing on the new set");
     }
     log.line(String.format("resuming from %s: step %d, epoch %d, batch %d",
@@ -195,7 +196,7 @@ public final class Trainer {
   }
 
   private Checkpoints.Meta meta(long step, int epoch, int batch, double elapsed) {
-    return new Checkpoints.Meta(step, epoch, batch, cfg.seed(), data.size(), elapsed);
+    return new Checkpoints.Meta(step, epoch, batch, cfg.seed(), data.set().size(), elapsed);
   }
 
   private String lastGood(Checkpoints checkpoints) {

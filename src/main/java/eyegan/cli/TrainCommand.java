@@ -1,0 +1,263 @@
+package eyegan.cli;
+
+import eyegan.UserInputException;
+import eyegan.config.ModelConfig;
+import eyegan.config.Preset;
+import eyegan.config.TrainConfig;
+import eyegan.config.TrainingOptionsFile;
+import eyegan.data.DatasetLoader;
+import eyegan.data.EpochBatches;
+import eyegan.data.LoadOptions;
+import eyegan.data.LoadResult;
+import eyegan.data.SquareFit;
+import eyegan.data.TrainingSet;
+import eyegan.train.RunDirectory;
+import eyegan.train.RunLog;
+import eyegan.train.StopSignal;
+import eyegan.train.Trainer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eyegan train}: trains the GAN on an image folder (by default the built-in synthetic eyes)
+ * into a numbered run folder, or resumes the run in {@code --run-dir}.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Train the eye GAN. Without --data it trains on the built-in synthetic eyes (rendered into",
+      "data/synthetic-eyes on first use). Each run gets a folder runs/NNNNN-<preset>-<res>px with",
+      "grids, stats, TensorBoard logs and checkpoints; --run-dir on an existing run resumes it.",
+      "Ctrl-C saves a checkpoint before exiting."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  eyegan train                                  # preset auto, built-in data",
+      "  eyegan train --data ~/eyes --preset article   # the reference model on your photos",
+      "  eyegan train --run-dir runs/00003-cpu-64px    # resume (or extend with --epochs)"
+    })
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--preset", defaultValue = "auto", converter = PresetOption.Converter.class,
+      description = "auto (default: article with a GPU, cpu without), article, cpu or tiny.")
+  String preset;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Folder of eye photos (searched recursively).")
+  Path data;
+
+  @Option(names = "--run-dir", paramLabel = "DIR", description = "Run folder to create or resume.")
+  Path runDir;
+
+  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+      description = "Where numbered run folders are created (default: ${DEFAULT-VALUE}).")
+  Path runsRoot;
+
+  @Option(names = "--epochs", description = "Epochs to train (resume: the new total).")
+  Integer epochs;
+
+  @Option(names = "--batch", description = "Images per step.")
+  Integer batch;
+
+  @Option(names = "--resolution", description = "Image size in pixels (a multiple of 8).")
+  Integer resolution;
+
+  @Option(names = "--lr", description = "Adam learning rate of both networks.")
+  Float lr;
+
+  @Option(names = "--beta1", description = "Adam beta_1.")
+  Float beta1;
+
+  @Option(names = "--seed", description = "Seed of weights, noise, dropout, shuffling and grids.")
+  Long seed;
+
+  @Option(names = "--checkpoint-every", paramLabel = "EPOCHS", description = "Epochs between checkpoints.")
+  Integer checkpointEvery;
+
+  @Option(names = "--keep-checkpoints", paramLabel = "N", description = "Newest checkpoints kept (default 3).")
+  Integer keepCheckpoints;
+
+  @Option(names = "--grid", paramLabel = "N", description = "Images in each progress grid (default 16 = 4x4).")
+  Integer grid;
+
+  @Option(names = "--grid-every", paramLabel = "EPOCHS", description = "Epochs between grids (default 1).")
+  Integer gridEvery;
+
+  @Option(names = "--swd-every", paramLabel = "EPOCHS", description = "Epochs between SWD measurements (0 = off).")
+  Integer swdEvery;
+
+  @Option(names = "--tick-seconds", paramLabel = "S", description = "Seconds between progress lines (default 10).")
+  Double tickSeconds;
+
+  @Option(names = "--max-minutes", paramLabel = "M", description = "Stop with a checkpoint after M minutes.")
+  Double maxMinutes;
+
+  @Option(names = "--pad", description = "Pad photos to square instead of centre-cropping them.")
+  boolean pad;
+
+  @Option(names = "--no-export", negatable = false, description = "Do not export a SavedModel at the end.")
+  boolean noExport;
+
+  @Option(names = "--export-dir", paramLabel = "DIR", description = "TF Serving base path (default savedmodel/eyegan).")
+  String exportDir;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    boolean resuming = runDir != null && TrainingOptionsFile.exists(runDir);
+    TrainConfig cfg;
+    if (resuming) {
+      cfg = resumeConfig(TrainingOptionsFile.read(runDir));
+      out.println("eyegan: resuming run " + runDir + " (preset " + cfg.preset() + ", " + cfg.model().resolution() + "px)");
+    } else {
+      PresetOption.Choice choice = PresetOption.resolve(preset);
+      out.println("eyegan: " + choice.reason());
+      cfg = newConfig(choice.preset());
+    }
+    out.flush();
+
+    Path dataDir = Path.of(cfg.dataDir());
+    LoadOptions load = LoadOptions.of(cfg.model().resolution()).withFit(pad ? SquareFit.PAD : SquareFit.CROP);
+    LoadResult loaded = DatasetLoader.load(dataDir, load, line -> { out.println(line); out.flush(); });
+    TrainingSet set = TrainingSet.withFlips(loaded.images());
+    EpochBatches batches = new EpochBatches(set, cfg.batchSize(), cfg.seed());
+
+    RunDirectory run = resuming ? RunDirectory.at(runDir)
+        : runDir != null ? RunDirectory.at(runDir)
+        : RunDirectory.createNext(runsRoot, cfg.preset(), cfg.model().resolution());
+    TrainingOptionsFile.write(run.path(), cfg);
+    StopSignal stop = new StopSignal();
+    Thread hook = new Thread(() -> {
+      stop.request();
+      try {
+        stop.awaitFinished(10, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "eyegan-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (RunLog log = new RunLog(out, run.path().resolve("log.txt"))) {
+      log.line(String.format("data: %d images from %s (x2 with flips = %d per epoch), %d batches of %d",
+          loaded.loaded(), dataDir, set.size(), batches.batchesPerEpoch(), cfg.batchSize()));
+      log.line("model: " + cfg.model());
+      Trainer.Outcome outcome = new Trainer(cfg, run, batches, loaded.images(), log, stop).run();
+      if (outcome.completed()) {
+        log.line(String.format("done: %d epochs, %d steps in %.1f min; run folder %s",
+            outcome.epoch(), outcome.step(), outcome.elapsedSeconds() / 60, run.path()));
+      }
+      return 0;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it is waiting for us, nothing to remove
+      }
+    }
+  }
+
+  private TrainConfig newConfig(Preset p) {
+    TrainConfig.Builder b = TrainConfig.fromPreset(p).toBuilder();
+    if (resolution != null) {
+      b.model = resize(p.model(), resolution);
+    }
+    if (data == null) {
+      throw new UserInputException("--data DIR is required for now");
+    }
+    b.dataDir = data.toAbsolutePath().normalize().toString();
+    applyScheduleFlags(b);
+    if (batch != null) {
+      b.batchSize = batch;
+    }
+    if (lr != null) {
+      b.learningRate = lr;
+    }
+    if (beta1 != null) {
+      b.beta1 = beta1;
+    }
+    if (seed != null) {
+      b.seed = seed;
+    }
+    return build(b);
+  }
+
+  /** A resumed run keeps its model, data and seed; only the schedule can be changed. */
+  private TrainConfig resumeConfig(TrainConfig saved) {
+    if (resolution != null && resolution != saved.model().resolution()) {
+      throw new UserInputException("--resolution " + resolution + " differs from the run's " + saved.model().resolution()
+          + "px; a run cannot change its model. Train into a new --run-dir instead.");
+    }
+    if (batch != null || lr != null || beta1 != null || seed != null) {
+      throw new UserInputException("--batch, --lr, --beta1 and --seed are fixed for a run; resume without them"
+          + " or train into a new --run-dir");
+    }
+    TrainConfig.Builder b = saved.toBuilder();
+    if (data != null) {
+      b.dataDir = data.toAbsolutePath().normalize().toString();
+    }
+    applyScheduleFlags(b);
+    return build(b);
+  }
+
+  private void applyScheduleFlags(TrainConfig.Builder b) {
+    if (epochs != null) {
+      b.epochs = epochs;
+    }
+    if (checkpointEvery != null) {
+      b.checkpointEvery = checkpointEvery;
+    }
+    if (keepCheckpoints != null) {
+      b.keepCheckpoints = keepCheckpoints;
+    }
+    if (grid != null) {
+      b.gridSamples = grid;
+    }
+    if (gridEvery != null) {
+      b.gridEvery = gridEvery;
+    }
+    if (swdEvery != null) {
+      b.swdEvery = swdEvery;
+    }
+    if (tickSeconds != null) {
+      b.tickSeconds = tickSeconds;
+    }
+    if (maxMinutes != null) {
+      b.maxMinutes = maxMinutes;
+    }
+    if (noExport) {
+      b.exportAtEnd = false;
+    }
+    if (exportDir != null) {
+      b.exportDir = exportDir;
+    }
+  }
+
+  private static ModelConfig resize(ModelConfig m, int res) {
+    try {
+      return m.withResolution(res);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--resolution: " + e.getMessage());
+    }
+  }
+
+  private static TrainConfig build(TrainConfig.Builder b) {
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage());
+    }
+  }
+
+  static boolean exists(Path p) {
+    return Files.exists(p);
+  }
+}
