@@ -22,13 +22,13 @@ import picocli.CommandLine.Option;
     name = "prepare",
     mixinStandardHelpOptions = true,
     description = {
-      "Decodes every JPEG, PNG, BMP, GIF and TIFF file under a folder (recursively), crops each to a",
-      "centred square (or pads it), resizes it to the training resolution, reports skipped files",
-      "with reasons, caches the result so training starts fast, and writes a grid of the images.",
-      "The photo folder is never modified."
+      "Decodes every JPEG, PNG, BMP, GIF and TIFF file under a folder (recursively),",
+      "crops each to its centred square (or pads it), resizes it to the training",
+      "resolution, reports skipped files with reasons, caches the result so training",
+      "starts fast, and writes a grid of the images. The folder is never modified."
     },
     footer = {"", "Example:", "  eyegan prepare --data ~/photos/eyes --resolution 128",
-        "  # writes the cache under " + "~/.cache/eyegan and reals-eyes-128px.png in the current folder"})
+        "  (caches under ~/.cache/eyegan, writes reals-eyes-128px.png here)"})
 public final class PrepareCommand implements Runnable {
   /** Grid of the first images: 8 x 8, as the training run's reals.png. */
   private static final int GRID_COLUMNS = 8;

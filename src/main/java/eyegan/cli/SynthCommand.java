@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
     name = "synth",
     mixinStandardHelpOptions = true,
     description = {
-      "Renders procedural close-up human eyes (varied skin, iris colour, gaze, lids, lashes, brows,",
-      "lighting; left and right eyes) as PNG files. The same seed always gives identical files."
+      "Renders procedural close-up human eyes as PNG files: varied skin tones, iris",
+      "colours, pupils, gaze, lids, lashes, brows and lighting, left and right eyes.",
+      "The same seed always gives identical files."
     },
     footer = {"", "Example:", "  eyegan synth --out data/my-eyes --n 500 --seed 7 --size 128"})
 public final class SynthCommand implements Runnable {

@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * @param gazeY iris offset, vertical (positive = down)
  * @param skin base skin colour
  * @param skinDarkness 0 lightest .. 1 darkest skin tone
- * @param lidTint colour the upper lid skin is blended toward (shadow, redness or make-up-free tint)
+ * @param lidTint colour the upper lid skin is blended toward (shadowed, pinkish or darker)
  * @param hair brow and lash colour
  * @param iris iris colours
  * @param sclera white of the eye

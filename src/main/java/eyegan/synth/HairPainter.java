@@ -103,7 +103,8 @@ final class HairPainter {
     for (int i = 0; i < n; i++) {
       double t = 0.03 + 0.94 * (i + rng.nextDouble(-0.45, 0.45)) / (n - 1);
       t = Math.max(0.01, Math.min(0.97, t));
-      double wave = Math.sin(2 * Math.PI * clumps * t + phase1) * 0.6 + Math.sin(2 * Math.PI * 2.3 * clumps * t + phase2) * 0.4;
+      double wave = Math.sin(2 * Math.PI * clumps * t + phase1) * 0.6
+          + Math.sin(2 * Math.PI * 2.3 * clumps * t + phase2) * 0.4;
       Point2D.Double root = geo.upper.at(t);
       Point2D.Double up = geo.upper.normal(t);
       // Lashes sweep toward the outer corner (left), most strongly at the outer end.
@@ -115,7 +116,7 @@ final class HairPainter {
       dy /= norm;
       double len = p.lashLength() * (0.3 + 0.7 * Math.sin(Math.PI * Math.pow(t, 0.7)))
           * (0.85 + 0.15 * wave) * rng.nextDouble(0.7, 1.1);
-      // Curl: the second half bends away from the eye (up), more for long lashes.
+      // Curl: the second half bends away from the eye (up) by a random amount.
       double cx = root.x + dx * len * 0.5;
       double cy = root.y + dy * len * 0.5;
       double curl = rng.nextDouble(0.5, 1.0);
