@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
     },
     footer = {"", "Example:", "  eyegan train            # trains on the built-in synthetic eyes"},
     subcommands = {
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      ReportCommand.class
     })
 public final class EyeganCommand implements Runnable {
   /** Exit code for a usage error or bad input (picocli's own code for usage errors). */

@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader (a browser showing a run folder, a second eyegan process) never sees a
@@ -32,6 +33,7 @@ public final class AtomicFiles {
         try (OutputStream out = Files.newOutputStream(tmp)) {
           content.writeTo(out);
         }
+        readableByAll(tmp);
         try {
           Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -42,6 +44,18 @@ public final class AtomicFiles {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Temporary files are created owner-only; a report is meant to be opened by anyone who can see the
+   * run folder (a web server, a colleague), like every other file there.
+   */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its defaults apply.
     }
   }
 
