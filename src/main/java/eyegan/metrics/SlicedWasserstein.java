@@ -85,28 +85,32 @@ public final class SlicedWasserstein {
   /**
    * The real-vs-real floor: SWD between two disjoint random parts of {@code reals} (halves, or
    * {@link SwdSettings#imagesPerSet()} each when there are enough). A generator cannot be expected to
-   * get below it with the same sample size; read a fake set's SWD against it.
+   * get below it at the same sample size, so compare it with an SWD measured on as many images per
+   * set: with {@link SwdSettings#TRAINING} and at least 512 reals, training's measurements are.
    */
   public SwdResult floor(RgbImages reals, long seed) {
     RgbImages[] parts = ImageSelection.split(reals, settings.imagesPerSet(), seed);
     return compute(parts[0], parts[1], seed);
   }
 
-  /** SWD of {@code fakes} against {@code reals} together with the real-vs-real floor of {@code reals}. */
+  /**
+   * SWD of generated images with the real-vs-real floor beside it, both at one sample size so that the
+   * ratio reads about 1 for a generator as good as the data. The reals are split into two disjoint
+   * random halves (at most {@link SwdSettings#imagesPerSet()} each); {@code k} generated images and
+   * {@code k} images of the second half are each compared with the first half, {@code k} being the
+   * smaller of the half and the generated count. Pass at least twice as many reals as generated images
+   * to use every generated one.
+   *
+   * @throws IllegalArgumentException for fewer than 2 reals, no generated images or different sizes
+   */
   public SwdEvaluation evaluate(RgbImages reals, RgbImages fakes, long seed) {
-    SwdResult result = compute(reals, fakes, seed);
-    SwdResult floor = floor(reals, seed);
-    return new SwdEvaluation(
-        settings,
-        seed,
-        Math.min(reals.count(), cap(reals.count())),
-        Math.min(fakes.count(), cap(fakes.count())),
-        result,
-        floor);
-  }
-
-  private int cap(int count) {
-    return settings.imagesPerSet() == 0 ? count : settings.imagesPerSet();
+    requireComparable(reals, fakes);
+    RgbImages[] halves = ImageSelection.split(reals, settings.imagesPerSet(), seed);
+    int k = Math.min(halves[0].count(), fakes.count());
+    SwdReference ref = reference(halves[0], seed);
+    SwdResult result = ref.compare(ImageSelection.subset(fakes, k, seed));
+    SwdResult floor = ref.compare(ImageSelection.subset(halves[1], k, seed));
+    return new SwdEvaluation(settings, seed, halves[0].count(), k, result, floor);
   }
 
   /** Standardises, projects and compares one level's descriptors of two sets; the value x 1e3. */

@@ -17,8 +17,8 @@ import java.util.Locale;
  *
  * @param settings how both were measured
  * @param seed the seed of both measurements
- * @param realImages real images used for the fake comparison
- * @param fakeImages generated images used
+ * @param realImages real images both comparisons are made against (one half of the reals)
+ * @param fakeImages generated images used, and images of the other half of the reals in the floor
  * @param fakes SWD of generated against real
  * @param floor SWD between two disjoint parts of the reals
  */
@@ -48,6 +48,11 @@ public record SwdEvaluation(
     double[] f = fakes.perLevelX1e3();
     double[] r = floor.perLevelX1e3();
     StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "SWD x1e3 of %d generated images, and of %d other real images (the floor), against %d real images%n",
+            fakeImages, fakeImages, realImages));
     sb.append(String.format(Locale.ROOT, "%-9s %12s %12s %8s%n", "level", "SWD x1e3", "real floor", "ratio"));
     for (int l = 0; l < res.length; l++) {
       sb.append(row(res[l] + "px", f[l], r[l]));

@@ -82,7 +82,11 @@ final class ReportPage {
     }
     if (!s.swd().isEmpty()) {
       SwdPoint last = s.swd().get(s.swd().size() - 1);
-      sb.append(String.format(Locale.ROOT, "Latest SWD x1e3: %.2f (epoch %d).", last.averageX1e3(), last.epoch()));
+      sb.append(String.format(Locale.ROOT, "Latest SWD x1e3: %.2f (epoch %d)", last.averageX1e3(), last.epoch()));
+      if (Double.isFinite(last.floorX1e3())) {
+        sb.append(String.format(Locale.ROOT, ", real-vs-real floor %.2f", last.floorX1e3()));
+      }
+      sb.append('.');
     }
     return sb.toString().trim();
   }

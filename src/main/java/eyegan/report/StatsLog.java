@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eyegan.metrics.SwdResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +19,8 @@ import java.util.List;
 /**
  * Reads the trainer's {@code stats.jsonl}: one JSON object per line, either a training tick
  * ({@code step, epoch, d_loss, g_loss, d_real, d_fake, img_per_s, elapsed_s}) or an SWD measurement
- * ({@code step, epoch, swd, swd_levels} and optionally {@code swd_resolutions}). Lines of other kinds are
+ * ({@code step, epoch, swd, swd_levels} and optionally {@code swd_resolutions}, {@code swd_floor}; see
+ * {@link #swdLine}). Lines of other kinds are
  * ignored. A run killed mid-write leaves a truncated last line; it and any other unreadable line are
  * skipped and reported, never fatal.
  */
@@ -77,7 +81,13 @@ public final class StatsLog {
           problems.add(name + ": skipped SWD line " + (i + 1) + " without a step");
           continue;
         }
-        swd.add(new SwdPoint(node.get("step").asLong(), node.path("epoch").asInt(-1), number(node.get("swd")), numbers(node.get("swd_levels"))));
+        swd.add(
+            new SwdPoint(
+                node.get("step").asLong(),
+                node.path("epoch").asInt(-1),
+                number(node.get("swd")),
+                numbers(node.get("swd_levels")),
+                number(node.get("swd_floor"))));
         if (node.has("swd_resolutions")) {
           resolutions = integers(node.get("swd_resolutions"));
         }
@@ -99,6 +109,31 @@ public final class StatsLog {
       }
     }
     return new TrainingStats(ticks, swd, resolutions, problems);
+  }
+
+  /**
+   * The {@code stats.jsonl} line for an SWD measurement, without line break, in the form this reader
+   * expects: {@code {"step":..,"epoch":..,"swd":avg,"swd_levels":[..],"swd_resolutions":[..],"swd_floor":avg}}.
+   *
+   * @param floor the real-vs-real floor at the same settings, or null when not measured
+   */
+  public static String swdLine(long step, int epoch, SwdResult result, SwdResult floor) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("step", step);
+    line.put("epoch", epoch);
+    line.put("swd", result.average());
+    ArrayNode levels = line.putArray("swd_levels");
+    for (double v : result.perLevelX1e3()) {
+      levels.add(v);
+    }
+    ArrayNode res = line.putArray("swd_resolutions");
+    for (int r : result.levelResolutions()) {
+      res.add(r);
+    }
+    if (floor != null) {
+      line.put("swd_floor", floor.average());
+    }
+    return line.toString();
   }
 
   /** A number, also from the strings "NaN"/"Infinity" that Jackson writes for non-finite doubles; else NaN. */

@@ -95,7 +95,11 @@ public final class TrainingCurves {
       SwdPoint best = stats.swd().stream().filter(p -> Double.isFinite(p.averageX1e3()))
           .min((a, b) -> Double.compare(a.averageX1e3(), b.averageX1e3())).orElse(null);
       if (best != null) {
-        sb.append(sb.length() > 0 ? "; " : "").append(String.format(Locale.ROOT, "best SWD x1e3 %.2f at epoch %d", best.averageX1e3(), best.epoch()));
+        sb.append(sb.length() > 0 ? "; " : "")
+            .append(String.format(Locale.ROOT, "best SWD x1e3 %.2f at epoch %d", best.averageX1e3(), best.epoch()));
+        if (Double.isFinite(best.floorX1e3())) {
+          sb.append(String.format(Locale.ROOT, " (real-vs-real floor %.2f)", best.floorX1e3()));
+        }
       }
     }
     return sb.toString();
@@ -128,6 +132,18 @@ public final class TrainingCurves {
       renderer.setSeriesPaint(l + 1, new Color(grey, grey, grey));
       renderer.setSeriesStroke(l + 1, new BasicStroke(1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f));
       renderer.setSeriesShapesVisible(l + 1, false);
+    }
+    // The floor is constant for a run; drawn as a flat line the eye reads the gap to it at once.
+    if (points.stream().anyMatch(p -> Double.isFinite(p.floorX1e3()))) {
+      XYSeries floor = new XYSeries("real-vs-real floor", false, true);
+      for (SwdPoint p : points) {
+        floor.add(p.step(), finiteOrNaN(p.floorX1e3()));
+      }
+      data.addSeries(floor);
+      int index = data.getSeriesCount() - 1;
+      renderer.setSeriesPaint(index, REAL_COLOR);
+      renderer.setSeriesStroke(index, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {8f, 5f}, 0f));
+      renderer.setSeriesShapesVisible(index, false);
     }
     swd.setDataset(data);
     swd.setRenderer(renderer);

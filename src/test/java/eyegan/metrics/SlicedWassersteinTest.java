@@ -126,6 +126,8 @@ class SlicedWassersteinTest {
   @Test
   void evaluationPrintsTheFloorBesideEachLevelAndRoundTripsAsJson(@TempDir Path dir) {
     SwdEvaluation e = LIGHT.evaluate(reals, TextureImages.blurred(sameProcess), SEED);
+    assertEquals(32, e.realImages(), "one half of the reals");
+    assertEquals(32, e.fakeImages(), "as many generated as the other half");
     String table = e.table();
     assertTrue(table.contains("real floor"), table);
     assertTrue(table.lines().anyMatch(l -> l.startsWith("32px")), table);
@@ -136,6 +138,19 @@ class SlicedWassersteinTest {
     assertEquals(e, SwdEvaluation.readJson(json));
     assertEquals(e.fakes(), SwdResult.fromJson(e.fakes().toJson()));
     assertTrue(e.fakes().toJson().contains("\"swd_x1e3\""), e.fakes().toJson());
+  }
+
+  @Test
+  void anotherSampleOfTheRealProcessSitsAtTheFloor() {
+    // evaluate compares both at one sample size, so the ratio is about 1 for a perfect generator and
+    // far above it for a blurry one.
+    RgbImages manyReals = TextureImages.generate(128, SIZE, 11);
+    SwdEvaluation good = SWD.evaluate(manyReals, sameProcess, SEED);
+    double ratio = good.fakes().average() / good.floor().average();
+    assertTrue(ratio > 0.6 && ratio < 1.6, "ratio " + ratio + "\n" + good.table());
+    SwdEvaluation blurry = SWD.evaluate(manyReals, TextureImages.blurred(sameProcess), SEED);
+    assertEquals(good.floor(), blurry.floor(), "the floor depends on the reals only");
+    assertTrue(blurry.fakes().average() > 2 * blurry.floor().average(), blurry.table());
   }
 
   @Test

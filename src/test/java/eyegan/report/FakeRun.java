@@ -52,7 +52,7 @@ public final class FakeRun {
           stats.append(
               String.format(
                   Locale.ROOT,
-                  "{\"step\":%d,\"epoch\":%d,\"swd\":%.3f,\"swd_levels\":[%.3f,%.3f,%.3f,%.3f],\"swd_resolutions\":[128,64,32,16]}%n",
+                  "{\"step\":%d,\"epoch\":%d,\"swd\":%.3f,\"swd_levels\":[%.3f,%.3f,%.3f,%.3f],\"swd_resolutions\":[128,64,32,16],\"swd_floor\":12.5}%n",
                   step, e, swd, swd * 0.6, swd * 0.9, swd * 1.1, swd * 1.4));
         }
       }

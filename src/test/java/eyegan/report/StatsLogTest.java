@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eyegan.metrics.SwdResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,20 @@ class StatsLogTest {
                 "{\"step\":1,\"epoch\":1,\"swd\":42.5,\"swd_levels\":[10,20,30,110],\"swd_resolutions\":[128,64,32,16]}"),
             "stats.jsonl");
     assertEquals(List.of(new TrainingTick(1, 1, 1.25, 0.75, 0.6, 0.4, 12.5, 5.0)), s.ticks());
-    assertEquals(List.of(new SwdPoint(1, 1, 42.5, new double[] {10, 20, 30, 110})), s.swd());
+    assertEquals(List.of(new SwdPoint(1, 1, 42.5, new double[] {10, 20, 30, 110}, Double.NaN)), s.swd());
     assertArrayEquals(new int[] {128, 64, 32, 16}, s.resolutions());
     assertTrue(s.problems().isEmpty(), s.problems().toString());
+  }
+
+  @Test
+  void swdLinesWrittenHereReadBack() {
+    SwdResult result = SwdResult.of(new int[] {64, 32, 16}, new double[] {12.5, 20.25, 40});
+    SwdResult floor = SwdResult.of(new int[] {64, 32, 16}, new double[] {4, 6, 8});
+    String line = StatsLog.swdLine(640, 20, result, floor);
+    TrainingStats s = StatsLog.parse(List.of(line, StatsLog.swdLine(704, 22, result, null)), "stats.jsonl");
+    assertEquals(new SwdPoint(640, 20, 24.25, new double[] {12.5, 20.25, 40}, 6), s.swd().get(0));
+    assertTrue(Double.isNaN(s.swd().get(1).floorX1e3()));
+    assertArrayEquals(new int[] {64, 32, 16}, s.resolutions());
   }
 
   @Test
