@@ -1,6 +1,7 @@
 package eyegan.cli;
 
 import eyegan.report.ReportFiles;
+import eyegan.report.RunFolder;
 import eyegan.report.TrainingReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,11 +18,12 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Builds the visual report of a training run inside its folder:",
+      "Builds a training run's progress GIF, curves plot and index.html.",
+      "Writes into the run folder:",
       "  " + TrainingReport.GIF + "  the fixed-seed sample grids across epochs (looping GIF)",
       "  " + TrainingReport.CURVES + "    losses, D(x) / D(G(z)) and SWD over training steps",
       "  " + TrainingReport.INDEX + "    a page showing them with the training options",
-      "Safe to run while the run is still training; training also writes it when it ends."
+      "Safe to run while the run is still training."
     },
     footer = {"", "Example:", "  eyegan report --run-dir runs/00003-cpu-64px"})
 public final class ReportCommand implements Callable<Integer> {
@@ -33,6 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    RunFolder.open(runDir); // a wrong folder fails here, before anything is printed
     out.println("report for " + runDir);
     out.flush();
     ReportFiles files =

@@ -15,11 +15,14 @@ final class LaplacianPyramid {
   private static final int RADIUS = 2;
   /** [1, 4, 6, 4, 1] / 16; its outer product with itself is the 5x5 kernel. */
   static final float[] BINOMIAL = {1 / 16f, 4 / 16f, 6 / 16f, 4 / 16f, 1 / 16f};
-  /**
-   * Upsampling inserts a zero after every sample, which keeps a quarter of the 2-D energy, so the kernel
-   * is multiplied by 4, that is by 2 per axis.
+  /*
+   * Upsampling inserts a zero after every sample, which keeps a quarter of the 2-D energy, so pyrUp's
+   * kernel is 4x the binomial one, 2x per axis: [2, 8, 12, 8, 2] / 16.
    */
-  private static final float[] BINOMIAL_X2 = {2 / 16f, 8 / 16f, 12 / 16f, 8 / 16f, 2 / 16f};
+  /** Scale of (1, 6, 1), the taps 2, 12, 2 of [2, 8, 12, 8, 2] / 16 that an even output of pyrUp sees. */
+  private static final float EVEN_TAP = 2 / 16f;
+  /** The taps 8, 8 of [2, 8, 12, 8, 2] / 16 that an odd output of pyrUp sees. */
+  private static final float ODD_TAP = 8 / 16f;
 
   private LaplacianPyramid() {}
 
@@ -97,42 +100,37 @@ final class LaplacianPyramid {
   /**
    * Inserts a zero after every sample on both axes and blurs with 4x the binomial kernel, mirrored at
    * the borders of the doubled grid: {@code (2h) x (2w)}.
+   *
+   * <p>Of the 5 taps per axis only those on non-zero samples count, so per axis an even output is
+   * {@code (s[i-1] + 6 s[i] + s[i+1]) / 8} and an odd one {@code (s[i] + s[i+1]) / 2}. Mirroring the
+   * doubled grid maps {@code s[-1]} to {@code s[1]} but {@code s[w]} to {@code s[w-1]}: the two borders
+   * differ, which is why this is not simply a mirrored convolution of the source.
    */
   static float[] pyrUp(float[] src, int h, int w) {
     int wide = 2 * w;
     int tall = 2 * h;
-    // Horizontal pass on each source row (the zero rows between them stay zero).
     float[] rows = new float[h * wide];
-    float[] padded = new float[wide + 2 * RADIUS];
+    float[] padded = new float[w + 2];
     for (int y = 0; y < h; y++) {
-      for (int e = -RADIUS; e < wide + RADIUS; e++) {
-        int m = mirror(e, wide);
-        padded[e + RADIUS] = (m & 1) == 0 ? src[y * w + m / 2] : 0f;
-      }
+      System.arraycopy(src, y * w, padded, 1, w);
+      padded[0] = w > 1 ? src[y * w + 1] : src[y * w];
+      padded[w + 1] = src[y * w + w - 1];
       int o = y * wide;
-      for (int x = 0; x < wide; x++) {
-        rows[o + x] =
-            BINOMIAL_X2[0] * padded[x]
-                + BINOMIAL_X2[1] * padded[x + 1]
-                + BINOMIAL_X2[2] * padded[x + 2]
-                + BINOMIAL_X2[3] * padded[x + 3]
-                + BINOMIAL_X2[4] * padded[x + 4];
+      for (int i = 0; i < w; i++) {
+        rows[o + 2 * i] = (padded[i] + 6 * padded[i + 1] + padded[i + 2]) * EVEN_TAP;
+        rows[o + 2 * i + 1] = (padded[i + 1] + padded[i + 2]) * ODD_TAP;
       }
     }
-    // Vertical pass: of the 5 taps only those landing on an even (non-zero) row of the doubled grid count.
     float[] out = new float[tall * wide];
-    for (int y = 0; y < tall; y++) {
-      int o = y * wide;
-      for (int t = 0; t < BINOMIAL_X2.length; t++) {
-        int m = mirror(y + t - RADIUS, tall);
-        if ((m & 1) != 0) {
-          continue;
-        }
-        int r = (m / 2) * wide;
-        float k = BINOMIAL_X2[t];
-        for (int x = 0; x < wide; x++) {
-          out[o + x] += k * rows[r + x];
-        }
+    for (int i = 0; i < h; i++) {
+      int above = (i == 0 ? (h > 1 ? 1 : 0) : i - 1) * wide;
+      int here = i * wide;
+      int below = (i == h - 1 ? i : i + 1) * wide;
+      int even = 2 * i * wide;
+      int odd = even + wide;
+      for (int x = 0; x < wide; x++) {
+        out[even + x] = (rows[above + x] + 6 * rows[here + x] + rows[below + x]) * EVEN_TAP;
+        out[odd + x] = (rows[here + x] + rows[below + x]) * ODD_TAP;
       }
     }
     return out;

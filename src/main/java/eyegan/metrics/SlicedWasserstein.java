@@ -15,8 +15,10 @@ import java.util.Objects;
  * image order or thread count). Neighbourhood positions come from a stream seeded by the seed and a
  * hash of the image, so a set compared with itself gives exactly 0; directions depend on (seed, level).
  *
- * <p>Work is spread over the common fork-join pool. Memory: one level of descriptors of both sets at a
- * time, {@code 4 * count * patchesPerImage * 147} bytes per set (154 MB for 2,048 images).
+ * <p>Work is spread over the common fork-join pool. Memory per set, one level at a time:
+ * {@code 4 * count * patchesPerImage * 147} bytes of descriptors plus {@code 4 * count * patchesPerImage
+ * * 128} of projections (154 + 134 MB for 2,048 images). 2,048 against 2,048 images of 128 px take
+ * about 27 CPU-seconds.
  */
 public final class SlicedWasserstein {
   private final SwdSettings settings;

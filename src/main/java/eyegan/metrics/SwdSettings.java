@@ -1,5 +1,7 @@
 package eyegan.metrics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What the sliced Wasserstein distance samples and how it normalises. {@link #STANDARD} uses the sizes of
  * ProGAN (Karras et al. 2018): 7x7 patches, 128 per image per pyramid level, levels down to 16 px,
@@ -18,13 +20,13 @@ package eyegan.metrics;
  * @param normalization which descriptors the per-channel mean and standard deviation come from
  */
 public record SwdSettings(
-    int patchSize,
-    int patchesPerImage,
-    int directionRepeats,
-    int directionsPerRepeat,
-    int minResolution,
-    int imagesPerSet,
-    Normalization normalization) {
+    @JsonProperty("patch_size") int patchSize,
+    @JsonProperty("patches_per_image") int patchesPerImage,
+    @JsonProperty("direction_repeats") int directionRepeats,
+    @JsonProperty("directions_per_repeat") int directionsPerRepeat,
+    @JsonProperty("min_resolution") int minResolution,
+    @JsonProperty("images_per_set") int imagesPerSet,
+    @JsonProperty("normalization") Normalization normalization) {
 
   /** ProGAN's neighbourhood side. */
   public static final int DEFAULT_PATCH_SIZE = 7;
