@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       TrainCommand.class,
       PrepareCommand.class,
       SynthCommand.class,
+      ReportCommand.class,
       SummaryCommand.class,
       GraphsCommand.class,
       CommandLine.HelpCommand.class

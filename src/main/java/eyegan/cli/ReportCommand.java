@@ -1,0 +1,68 @@
+package eyegan.cli;
+
+import eyegan.report.ReportFiles;
+import eyegan.report.RunFolder;
+import eyegan.report.TrainingReport;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code eyegan report}: (re)builds the GIF, curves and index.html of a training run. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds a training run's progress GIF, curves plot and index.html.",
+      "Writes into the run folder:",
+      "  " + TrainingReport.GIF + "  the fixed-seed sample grids across epochs (looping GIF)",
+      "  " + TrainingReport.CURVES + "    losses, D(x) / D(G(z)) and SWD over training steps",
+      "  " + TrainingReport.INDEX + "    a page showing them with the training options",
+      "Safe to run while the run is still training."
+    },
+    footer = {"", "Example:", "  eyegan report --run-dir runs/00003-cpu-64px"})
+public final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--run-dir", required = true, paramLabel = "DIR", description = "Run folder written by 'eyegan train'.")
+  Path runDir;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    RunFolder.open(runDir); // a wrong folder fails here, before anything is printed
+    out.println("report for " + runDir);
+    out.flush();
+    ReportFiles files =
+        TrainingReport.write(
+            runDir,
+            step -> {
+              out.println("  " + step + " ...");
+              out.flush();
+            });
+    files.gif().ifPresent(g -> out.printf(Locale.ROOT, "  wrote %-14s %d frames, %s%n", g.getFileName(), files.gifFrames(), size(g)));
+    files.curves().ifPresent(c -> out.printf(Locale.ROOT, "  wrote %-14s %s%n", c.getFileName(), size(c)));
+    out.printf(Locale.ROOT, "  wrote %-14s open %s%n", files.index().getFileName(), files.index().toAbsolutePath().toUri());
+    for (String problem : files.problems()) {
+      out.println("  note: " + problem);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String size(Path p) {
+    try {
+      long bytes = Files.size(p);
+      return bytes >= 1 << 20
+          ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0)
+          : String.format(Locale.ROOT, "%d KB", (bytes + 1023) / 1024);
+    } catch (java.io.IOException e) {
+      return "size unknown";
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package eyegan.report;
+
+/**
+ * One training progress line of {@code stats.jsonl}. Missing numbers read as NaN.
+ *
+ * @param step optimiser steps done (both networks updated once per step)
+ * @param epoch epoch the step belongs to
+ * @param dLoss discriminator loss (real + fake binary cross-entropy)
+ * @param gLoss generator loss
+ * @param dReal mean D(x), the probability D gives real images, 0..1
+ * @param dFake mean D(G(z)), the probability D gives generated images, 0..1
+ * @param imagesPerSecond training throughput
+ * @param elapsedSeconds wall time since the run started
+ */
+public record TrainingTick(
+    long step,
+    int epoch,
+    double dLoss,
+    double gLoss,
+    double dReal,
+    double dFake,
+    double imagesPerSecond,
+    double elapsedSeconds) {}
