@@ -11,7 +11,10 @@ import eyegan.data.LoadOptions;
 import eyegan.data.LoadResult;
 import eyegan.data.SquareFit;
 import eyegan.data.TrainingSet;
+import eyegan.report.ReportFiles;
+import eyegan.report.TrainingReport;
 import eyegan.synth.DefaultData;
+import eyegan.train.QualityMeter;
 import eyegan.train.RunDirectory;
 import eyegan.train.RunLog;
 import eyegan.train.StopSignal;
@@ -158,7 +161,10 @@ final class TrainCommand implements Callable<Integer> {
       log.line(String.format("data: %d images from %s (x2 with flips = %d per epoch), %d batches of %d",
           loaded.loaded(), dataDir, set.size(), batches.batchesPerEpoch(), cfg.batchSize()));
       log.line("model: " + cfg.model());
-      Trainer.Outcome outcome = new Trainer(cfg, run, batches, loaded.images(), log, stop).run();
+      Trainer.Outcome outcome = new Trainer(cfg, run, batches, loaded.images(), log, stop)
+          .withQualityMeter(new QualityMeter(loaded.images(), cfg.seed(), cfg.model().noiseDim()))
+          .run();
+      writeReport(run, log);
       if (outcome.completed()) {
         log.line(String.format("done: %d epochs, %d steps in %.1f min; run folder %s",
             outcome.epoch(), outcome.step(), outcome.elapsedSeconds() / 60, run.path()));
@@ -170,6 +176,16 @@ final class TrainCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook is running: it is waiting for us, nothing to remove
       }
+    }
+  }
+
+  /** The GIF, curves and index.html; a failure here must not fail the finished training. */
+  private static void writeReport(RunDirectory run, RunLog log) {
+    try {
+      ReportFiles files = TrainingReport.write(run.path(), line -> {});
+      log.line("report: " + files.index() + " (progress.gif, curves.png)");
+    } catch (RuntimeException e) {
+      log.warn("could not write the report (" + e.getMessage() + "); retry with: eyegan report --run-dir " + run.path());
     }
   }
 

@@ -53,7 +53,7 @@ final class ReportPage {
       h.append("<p class=\"note\">No sample grids (fakes_init.png, fakesNNNNNN.png) in this run yet.</p>\n");
     }
     if (c.curves().isEmpty()) {
-      h.append("<p class=\"note\">No curves: ").append(StatsLog.FILE_NAME).append(" is missing or has no usable lines.</p>\n");
+      h.append("<p class=\"note\">No curves: ").append(StatsFile.FILE_NAME).append(" is missing or has no usable lines.</p>\n");
     }
     c.options().ifPresent(o -> options(h, o));
     if (!c.problems().isEmpty()) {

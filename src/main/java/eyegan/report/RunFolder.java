@@ -44,7 +44,7 @@ public final class RunFolder {
     RunFolder run = new RunFolder(dir);
     if (run.grids().isEmpty() && run.stats().isEmpty() && run.options().isEmpty() && run.reals().isEmpty()) {
       throw new UserInputException(
-          dir + " holds no training outputs (" + FAKES_INIT + ", fakesNNNNNN.png, " + StatsLog.FILE_NAME + ", "
+          dir + " holds no training outputs (" + FAKES_INIT + ", fakesNNNNNN.png, " + StatsFile.FILE_NAME + ", "
               + OPTIONS + "); pass a folder under runs/");
     }
     return run;
@@ -80,7 +80,7 @@ public final class RunFolder {
   }
 
   public Optional<Path> stats() {
-    return existing(StatsLog.FILE_NAME);
+    return existing(StatsFile.FILE_NAME);
   }
 
   public Optional<Path> options() {

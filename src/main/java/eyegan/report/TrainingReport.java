@@ -55,11 +55,11 @@ public final class TrainingReport {
       gif = frames > 0 ? Optional.of(target) : Optional.empty();
     }
 
-    Optional<TrainingStats> stats = run.stats().map(StatsLog::read);
+    Optional<TrainingStats> stats = run.stats().map(StatsFile::read);
     stats.ifPresent(s -> problems.addAll(s.problems()));
     Optional<Path> curves = Optional.empty();
     if (stats.isPresent()) {
-      progress.accept("plotting " + StatsLog.FILE_NAME);
+      progress.accept("plotting " + StatsFile.FILE_NAME);
       Path target = runDir.resolve(CURVES);
       if (TrainingCurves.write(stats.get(), target, "eyegan run " + runName(runDir))) {
         curves = Optional.of(target);

@@ -3,7 +3,7 @@ package eyegan.report;
 import java.util.List;
 
 /**
- * What {@link StatsLog} read from a {@code stats.jsonl}.
+ * What {@link StatsFile} read from a {@code stats.jsonl}.
  *
  * @param ticks training progress lines in file order
  * @param swd SWD lines in file order

@@ -54,6 +54,17 @@ public final class StatsLog implements AutoCloseable {
     }
   }
 
+  /** Appends a line that is already one JSON object. */
+  public synchronized void appendJson(String jsonObject) {
+    try {
+      out.write(jsonObject.strip());
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write stats: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public synchronized void close() {
     try {

@@ -8,6 +8,8 @@ import eyegan.data.EpochBatches;
 import eyegan.image.ImageGrid;
 import eyegan.image.PngFiles;
 import eyegan.image.RgbImages;
+import eyegan.metrics.SwdResult;
+import eyegan.report.StatsFile;
 import eyegan.runtime.SessionConfigs;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,11 +31,6 @@ public final class Trainer {
   /** How a call to {@link #run()} ended. */
   public record Outcome(long step, int epoch, int batch, boolean completed, Path lastCheckpoint, double elapsedSeconds) {}
 
-  /** Called after each epoch with the session, for quality measurements; may be null. */
-  public interface EpochHook {
-    void afterEpoch(int epochsDone, long step, FakeSampler sampler);
-  }
-
   /** Draws generator images (inference mode) from the training session. */
   public interface FakeSampler {
     /** {@code count} images from the noise rows of {@code noise} (float [count, noiseDim]). */
@@ -48,7 +45,7 @@ public final class Trainer {
   private final RgbImages reals;
   private final RunLog log;
   private final StopSignal stop;
-  private EpochHook hook;
+  private QualityMeter quality;
 
   /**
    * @param reals real images for {@code reals.png} (any count; the first grid's worth is shown)
@@ -62,8 +59,9 @@ public final class Trainer {
     this.stop = stop;
   }
 
-  public Trainer withEpochHook(EpochHook epochHook) {
-    this.hook = epochHook;
+  /** Measures SWD every {@code swdEvery} epochs with {@code meter} (when swdEvery > 0). */
+  public Trainer withQualityMeter(QualityMeter meter) {
+    this.quality = meter;
     return this;
   }
 
@@ -168,8 +166,8 @@ public final class Trainer {
           PngFiles.write(ImageGrid.compose(grid), run.fakes(epoch));
           board.image("fakes", step, RgbImages.of(java.util.List.of(ImageGrid.compose(grid))), 0);
         }
-        if (hook != null) {
-          hook.afterEpoch(epoch, step, sampler);
+        if (quality != null && cfg.swdEvery() > 0 && (epoch % cfg.swdEvery() == 0 || epoch == cfg.epochs())) {
+          measureQuality(epoch, step, sampler, stats, board);
         }
         if (epoch % cfg.checkpointEvery() == 0 || epoch == cfg.epochs()) {
           lastCheckpoint = checkpoints.save(session, meta(step, epoch, 0, elapsed(elapsedBefore, runStart)));
@@ -183,6 +181,22 @@ public final class Trainer {
     } finally {
       prefetch.close();
     }
+  }
+
+  private void measureQuality(int epoch, long step, Sampler sampler, StatsLog stats, TensorBoardLog board) {
+    long t0 = System.nanoTime();
+    SwdResult floor = quality.floor();
+    SwdResult swd = quality.measure(sampler);
+    stats.appendJson(StatsFile.swdLine(step, epoch, swd, floor));
+    board.scalar("swd/average", step, swd.average());
+    int[] res = swd.levelResolutions();
+    StringBuilder levels = new StringBuilder();
+    for (int i = 0; i < res.length; i++) {
+      board.scalar("swd/" + res[i] + "px", step, swd.perLevelX1e3()[i]);
+      levels.append(String.format(java.util.Locale.ROOT, " %dpx %.1f", res[i], swd.perLevelX1e3()[i]));
+    }
+    log.line(String.format(java.util.Locale.ROOT, "SWD x1e3 after epoch %d: average %.1f (real-vs-real floor %.1f);%s  [%.1f s]",
+        epoch, swd.average(), floor.average(), levels, (System.nanoTime() - t0) / 1e9));
   }
 
   private Path saveIfNeeded(Session session, Checkpoints checkpoints, long step, int epoch, int batch,

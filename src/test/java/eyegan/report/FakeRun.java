@@ -56,7 +56,7 @@ public final class FakeRun {
                   step, e, swd, swd * 0.6, swd * 0.9, swd * 1.1, swd * 1.4));
         }
       }
-      Files.writeString(dir.resolve(StatsLog.FILE_NAME), stats, StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(StatsFile.FILE_NAME), stats, StandardCharsets.UTF_8);
       Files.writeString(
           dir.resolve(RunFolder.OPTIONS),
           "{\"preset\":\"cpu\",\"resolution\":64,\"batch_size\":64,\"epochs\":" + epochs

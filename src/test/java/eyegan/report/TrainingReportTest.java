@@ -57,7 +57,7 @@ class TrainingReportTest {
   @Test
   void truncatedLastStatsLineIsSkippedAndNoted(@TempDir Path dir) throws IOException {
     FakeRun.write(dir, 2, 3, 16);
-    Path stats = dir.resolve(StatsLog.FILE_NAME);
+    Path stats = dir.resolve(StatsFile.FILE_NAME);
     Files.writeString(stats, Files.readString(stats) + "{\"step\":7,\"epoch\":3,\"d_lo", StandardCharsets.UTF_8);
     ReportFiles files = TrainingReport.write(dir);
     assertTrue(files.curves().isPresent());
@@ -69,7 +69,7 @@ class TrainingReportTest {
   @Test
   void missingFilesMeanMissingPanels(@TempDir Path dir) throws IOException {
     FakeRun.write(dir, 2, 3, 16);
-    Files.delete(dir.resolve(StatsLog.FILE_NAME));
+    Files.delete(dir.resolve(StatsFile.FILE_NAME));
     Files.delete(dir.resolve("reals.png"));
     Files.delete(dir.resolve(RunFolder.OPTIONS));
     ReportFiles files = TrainingReport.write(dir);
@@ -83,7 +83,7 @@ class TrainingReportTest {
 
   @Test
   void onlyStatsStillGivesCurvesAndPage(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve(StatsLog.FILE_NAME), "{\"step\":1,\"epoch\":1,\"d_loss\":1.3,\"g_loss\":0.7,\"d_real\":0.5,\"d_fake\":0.5,\"img_per_s\":10,\"elapsed_s\":6}\n");
+    Files.writeString(dir.resolve(StatsFile.FILE_NAME), "{\"step\":1,\"epoch\":1,\"d_loss\":1.3,\"g_loss\":0.7,\"d_real\":0.5,\"d_fake\":0.5,\"img_per_s\":10,\"elapsed_s\":6}\n");
     ReportFiles files = TrainingReport.write(dir);
     assertFalse(files.gif().isPresent());
     assertTrue(files.curves().isPresent());

@@ -24,7 +24,7 @@ import java.util.List;
  * ignored. A run killed mid-write leaves a truncated last line; it and any other unreadable line are
  * skipped and reported, never fatal.
  */
-public final class StatsLog {
+public final class StatsFile {
   /** The file name the trainer writes in a run folder. */
   public static final String FILE_NAME = "stats.jsonl";
 
@@ -35,7 +35,7 @@ public final class StatsLog {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  private StatsLog() {}
+  private StatsFile() {}
 
   /** Parses {@code file}; an unreadable file is an {@link UncheckedIOException} naming it. */
   public static TrainingStats read(Path file) {

@@ -13,7 +13,7 @@ class StatsLogTest {
   @Test
   void readsTicksAndSwdLinesAndIgnoresOtherKinds() {
     TrainingStats s =
-        StatsLog.parse(
+        StatsFile.parse(
             List.of(
                 "{\"step\":1,\"epoch\":1,\"d_loss\":1.25,\"g_loss\":0.75,\"d_real\":0.6,\"d_fake\":0.4,\"img_per_s\":12.5,\"elapsed_s\":5.0}",
                 "",
@@ -30,8 +30,8 @@ class StatsLogTest {
   void swdLinesWrittenHereReadBack() {
     SwdResult result = SwdResult.of(new int[] {64, 32, 16}, new double[] {12.5, 20.25, 40});
     SwdResult floor = SwdResult.of(new int[] {64, 32, 16}, new double[] {4, 6, 8});
-    String line = StatsLog.swdLine(640, 20, result, floor);
-    TrainingStats s = StatsLog.parse(List.of(line, StatsLog.swdLine(704, 22, result, null)), "stats.jsonl");
+    String line = StatsFile.swdLine(640, 20, result, floor);
+    TrainingStats s = StatsFile.parse(List.of(line, StatsFile.swdLine(704, 22, result, null)), "stats.jsonl");
     assertEquals(new SwdPoint(640, 20, 24.25, new double[] {12.5, 20.25, 40}, 6), s.swd().get(0));
     assertTrue(Double.isNaN(s.swd().get(1).floorX1e3()));
     assertArrayEquals(new int[] {64, 32, 16}, s.resolutions());
@@ -40,7 +40,7 @@ class StatsLogTest {
   @Test
   void nonFiniteAndMissingNumbersBecomeNaN() {
     TrainingStats s =
-        StatsLog.parse(
+        StatsFile.parse(
             List.of("{\"step\":3,\"epoch\":1,\"d_loss\":NaN,\"g_loss\":\"Infinity\",\"d_real\":0.5}"), "stats.jsonl");
     TrainingTick t = s.ticks().get(0);
     assertTrue(Double.isNaN(t.dLoss()));
@@ -51,7 +51,7 @@ class StatsLogTest {
   @Test
   void badLinesAreSkippedWithTheirNumber() {
     TrainingStats s =
-        StatsLog.parse(
+        StatsFile.parse(
             List.of(
                 "{\"step\":1,\"epoch\":1,\"d_loss\":1,\"g_loss\":1}",
                 "garbage",
