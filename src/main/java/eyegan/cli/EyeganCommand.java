@@ -27,6 +27,9 @@ import picocli.CommandLine.ScopeType;
       TrainCommand.class,
       SummaryCommand.class,
       GraphsCommand.class,
+      ExportCommand.class,
+      GenerateCommand.class,
+      InspectCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EyeganCommand implements Runnable {

@@ -11,6 +11,7 @@ import eyegan.data.LoadOptions;
 import eyegan.data.LoadResult;
 import eyegan.data.SquareFit;
 import eyegan.data.TrainingSet;
+import eyegan.export.GeneratorExporter;
 import eyegan.train.RunDirectory;
 import eyegan.train.RunLog;
 import eyegan.train.StopSignal;
@@ -154,6 +155,11 @@ final class TrainCommand implements Callable<Integer> {
       if (outcome.completed()) {
         log.line(String.format("done: %d epochs, %d steps in %.1f min; run folder %s",
             outcome.epoch(), outcome.step(), outcome.elapsedSeconds() / 60, run.path()));
+        if (cfg.exportAtEnd()) {
+          GeneratorExporter.Exported e = new GeneratorExporter(log::warn).exportRun(run.path(), Path.of(cfg.exportDir()), null);
+          log.line("exported the generator (SavedModel for TF Serving) to " + e.versionDir()
+              + "; try: eyegan generate --model " + cfg.exportDir() + " --grid");
+        }
       }
       return 0;
     } finally {

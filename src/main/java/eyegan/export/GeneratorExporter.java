@@ -101,7 +101,7 @@ public final class GeneratorExporter {
         Checkpoints.Entry used = restore(session, candidates, runDir);
         Checkpoints.Meta meta = used.meta();
         ModelInfo info = info(cfg.preset(), cfg.model(), meta.step(), meta.epoch(),
-            used.dir().getFileName().toString(), runDir.toString(), serving.signatures());
+            used.dir().getFileName().toString(), runName(runDir), serving.signatures());
         return write(session, serving, info, baseDir);
       }
     }
@@ -163,6 +163,12 @@ public final class GeneratorExporter {
     }
     throw new UserInputException("no checkpoint of " + runDir + " holds a generator matching its training_options.json"
         + (last == null ? "" : " (" + firstLine(last) + ")"), last);
+  }
+
+  /** The run folder's name only: an absolute path would tie the shipped model to this machine. */
+  private static String runName(Path runDir) {
+    Path name = runDir.toAbsolutePath().normalize().getFileName();
+    return name == null ? runDir.toString() : name.toString();
   }
 
   /** The exporter saves every variable of the graph; only the generator's may be there. */

@@ -27,7 +27,7 @@ import java.util.Map;
  * @param trainingStep optimisation steps the weights had when exported (0 = untrained)
  * @param epoch epochs of training behind the weights
  * @param checkpoint name of the checkpoint the weights came from, or {@code "initial"}
- * @param run training run folder, as it was named when exporting
+ * @param run name of the training run folder (not its path, which is only meaningful on one machine)
  * @param exportedAt ISO-8601 UTC time of the export
  * @param noiseAlgorithm how seeds become noise in the seed signatures
  * @param pixelRange value range of float images, {@code "[-1, 1]"}
