@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,7 +110,7 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private Map<Path, RenderedImage> singles(EyeGenerator eyes, String suffix) {
-    RgbImages images = psi == 1 ? eyes.generate(n, seed) : eyes.generate(n, seed, psi);
+    RgbImages images = eyes.generate(n, seed, psi);
     Map<Path, RenderedImage> files = new LinkedHashMap<>();
     if (!gridOnly) {
       for (int i = 0; i < n; i++) {
@@ -160,7 +161,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
   }
 
-  private String describe(java.util.Set<Path> files) {
+  private String describe(Set<Path> files) {
     long pngs = files.size();
     return pngs == 1 ? files.iterator().next().toString() : pngs + " PNG files to " + out;
   }

@@ -3,6 +3,7 @@ package eyegan.export;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt64;
@@ -85,7 +86,7 @@ public final class SeedNoise {
     Operand<TFloat64> odd = tf.math.mul(radius, tf.math.sin(angle));
     // [N, P, 2] -> [N, 2P] interleaves them as z[2p], z[2p+1]; an odd D drops the last sine.
     Operand<TFloat64> interleaved =
-        tf.reshape(tf.stack(List.of(even, odd), org.tensorflow.op.core.Stack.axis(2L)), tf.constant(new long[] {-1, 2L * pairs}));
+        tf.reshape(tf.stack(List.of(even, odd), Stack.axis(2L)), tf.constant(new long[] {-1, 2L * pairs}));
     Operand<TFloat64> z = tf.slice(interleaved, tf.constant(new long[] {0, 0}), tf.constant(new long[] {-1, noiseDim}));
     return tf.dtypes.cast(z, TFloat32.class);
   }

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +37,9 @@ final class VersionPublisher {
     Path tmp;
     try {
       Files.createDirectories(base);
-      tmp = Files.createTempDirectory(base, TEMP_PREFIX);
+      // Not Files.createTempDirectory: that makes the folder owner-only (0700), and after the rename
+      // a TF Serving process running as another user could not read the model.
+      tmp = Files.createDirectory(base.resolve(TEMP_PREFIX + UUID.randomUUID()));
     } catch (IOException e) {
       throw new EyeganException("cannot create the export folder " + base + ": " + e.getMessage(), e);
     }

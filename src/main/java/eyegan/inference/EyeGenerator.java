@@ -131,6 +131,9 @@ public final class EyeGenerator implements AutoCloseable {
    */
   public RgbImages generate(int n, long seed, double psi) {
     Latents.requirePsi(psi);
+    if (psi == 1) {
+      return generate(n, seed); // no truncation: the seed path itself, identical to generate_png
+    }
     return generate(Latents.truncate(noise(n, seed), psi));
   }
 
@@ -238,8 +241,7 @@ public final class EyeGenerator implements AutoCloseable {
     if (steps < 2) {
       throw new IllegalArgumentException("an interpolation needs at least 2 steps, got " + steps);
     }
-    float[][] ends = new float[][] {noise(1, from)[0], noise(1, to)[0]};
-    return generate(Latents.slerp(ends[0], ends[1], steps));
+    return generate(Latents.slerp(noise(1, from)[0], noise(1, to)[0], steps));
   }
 
   /**

@@ -1,6 +1,5 @@
 package eyegan.export;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,6 +63,9 @@ class GeneratorExporterTest {
     assertEquals(List.of("serving_default", "generate_png", "generate_from_seeds"), List.copyOf(info.signatures().keySet()));
     MetaGraphDef meta = savedModel(v).getMetaGraphs(0);
     assertEquals(List.of("serve"), meta.getMetaInfoDef().getTagsList());
+    // a server running as another user must be able to read it: same permissions as any new folder
+    Path plain = Files.createDirectory(shared.resolve("plain-folder"));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(v));
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -93,7 +94,7 @@ class EyeGeneratorTest {
     for (int i = 0; i < 5; i++) {
       BufferedImage png = ImageIO.read(new ByteArrayInputStream(pngs[i]));
       byte[] decoded = RgbImages.of(List.of(png)).pixels();
-      byte[] expected = java.util.Arrays.copyOfRange(api.pixels(), i * api.imageBytes(), (i + 1) * api.imageBytes());
+      byte[] expected = Arrays.copyOfRange(api.pixels(), i * api.imageBytes(), (i + 1) * api.imageBytes());
       assertArrayEquals(expected, decoded, "seed " + (-17 + i));
     }
   }
@@ -162,7 +163,7 @@ class EyeGeneratorTest {
     RgbImages mean = eyes.generate(3, 7, 0.0);
     byte[] p = mean.pixels();
     int one = mean.imageBytes();
-    assertArrayEquals(java.util.Arrays.copyOfRange(p, 0, one), java.util.Arrays.copyOfRange(p, 2 * one, 3 * one));
+    assertArrayEquals(Arrays.copyOfRange(p, 0, one), Arrays.copyOfRange(p, 2 * one, 3 * one));
     assertThrows(IllegalArgumentException.class, () -> eyes.generate(1, 7, 1.5));
     assertThrows(IllegalArgumentException.class, () -> eyes.generate(1, 7, Double.NaN));
   }
@@ -172,8 +173,8 @@ class EyeGeneratorTest {
     RgbImages walk = eyes.interpolate(5, 9, 6);
     assertEquals(6, walk.count());
     int one = walk.imageBytes();
-    assertArrayEquals(eyes.generate(1, 5).pixels(), java.util.Arrays.copyOfRange(walk.pixels(), 0, one));
-    byte[] last = java.util.Arrays.copyOfRange(walk.pixels(), 5 * one, 6 * one);
+    assertArrayEquals(eyes.generate(1, 5).pixels(), Arrays.copyOfRange(walk.pixels(), 0, one));
+    byte[] last = Arrays.copyOfRange(walk.pixels(), 5 * one, 6 * one);
     byte[] target = eyes.generate(1, 9).pixels();
     for (int k = 0; k < one; k++) {
       // slerp's end point is b up to float rounding of its weights
