@@ -1,11 +1,13 @@
 package eyegan.export;
 
 import eyegan.EyeganException;
+import eyegan.UserInputException;
 import eyegan.inference.ModelFolder;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,6 +36,9 @@ final class VersionPublisher {
 
   /** Writes a version with {@code writer} and returns its folder, e.g. {@code base/3}. */
   static Path publish(Path base, Writer writer) {
+    if (Files.exists(base) && !Files.isDirectory(base)) {
+      throw new UserInputException("cannot export into " + base + ": it is a file, not a folder");
+    }
     Path tmp;
     try {
       Files.createDirectories(base);
@@ -41,14 +46,14 @@ final class VersionPublisher {
       // a TF Serving process running as another user could not read the model.
       tmp = Files.createDirectory(base.resolve(TEMP_PREFIX + UUID.randomUUID()));
     } catch (IOException e) {
-      throw new EyeganException("cannot create the export folder " + base + ": " + e.getMessage(), e);
+      throw new EyeganException("cannot create the export folder " + base + ": " + reason(e, base), e);
     }
     try {
       writer.writeInto(tmp);
       syncTree(tmp);
       return moveToNextVersion(base, tmp);
     } catch (IOException e) {
-      throw new EyeganException("export into " + base + " failed: " + e.getMessage(), e);
+      throw new EyeganException("export into " + base + " failed: " + reason(e, base), e);
     } finally {
       deleteTree(tmp);
     }
@@ -74,6 +79,14 @@ final class VersionPublisher {
         throw new IOException("the file system of " + base + " cannot rename folders atomically", e);
       }
     }
+  }
+
+  /** The message, without repeating {@code base} when the failing file is {@code base} itself. */
+  private static String reason(IOException e, Path base) {
+    if (e instanceof FileSystemException f && f.getReason() != null && f.getFile() != null) {
+      return base.equals(Path.of(f.getFile())) ? f.getReason() : f.getFile() + ": " + f.getReason();
+    }
+    return e.getMessage();
   }
 
   private static void syncTree(Path root) throws IOException {
