@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
     footer = {"", "Example:", "  eyegan train            # trains on the built-in synthetic eyes"},
     subcommands = {
       TrainCommand.class,
+      PrepareCommand.class,
+      SynthCommand.class,
       SummaryCommand.class,
       GraphsCommand.class,
       ExportCommand.class,

@@ -12,12 +12,12 @@ import eyegan.data.LoadResult;
 import eyegan.data.SquareFit;
 import eyegan.data.TrainingSet;
 import eyegan.export.GeneratorExporter;
+import eyegan.synth.DefaultData;
 import eyegan.train.RunDirectory;
 import eyegan.train.RunLog;
 import eyegan.train.StopSignal;
 import eyegan.train.Trainer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +52,8 @@ final class TrainCommand implements Callable<Integer> {
       description = "auto (default: article with a GPU, cpu without), article, cpu or tiny.")
   String preset;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Folder of eye photos (searched recursively).")
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Folder of eye photos (searched recursively). Default: the built-in synthetic eyes in data/.")
   Path data;
 
   @Option(names = "--run-dir", paramLabel = "DIR", description = "Run folder to create or resume.")
@@ -127,6 +128,13 @@ final class TrainCommand implements Callable<Integer> {
     }
     out.flush();
 
+    if (cfg.dataDir() == null) {
+      // First train without --data: render the built-in synthetic eyes into data/ (once).
+      Path builtIn = DefaultData.ensure(Path.of("data"), line -> { out.println(line); out.flush(); });
+      TrainConfig.Builder b = cfg.toBuilder();
+      b.dataDir = builtIn.toAbsolutePath().normalize().toString();
+      cfg = b.build();
+    }
     Path dataDir = Path.of(cfg.dataDir());
     LoadOptions load = LoadOptions.of(cfg.model().resolution()).withFit(pad ? SquareFit.PAD : SquareFit.CROP);
     LoadResult loaded = DatasetLoader.load(dataDir, load, line -> { out.println(line); out.flush(); });
@@ -191,10 +199,7 @@ final class TrainCommand implements Callable<Integer> {
     if (resolution != null) {
       b.model = resize(p.model(), resolution);
     }
-    if (data == null) {
-      throw new UserInputException("--data DIR is required for now");
-    }
-    b.dataDir = data.toAbsolutePath().normalize().toString();
+    b.dataDir = data == null ? null : data.toAbsolutePath().normalize().toString();
     applyScheduleFlags(b);
     if (batch != null) {
       b.batchSize = batch;
@@ -276,9 +281,5 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }
-  }
-
-  static boolean exists(Path p) {
-    return Files.exists(p);
   }
 }

@@ -28,6 +28,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <p>Decompression bombs: the image size is read from the header first and the file is refused
  * before any pixel memory is allocated when it exceeds {@link #MAX_PIXELS} or {@link #MAX_SIDE}.
+ * Metadata is not decoded at all (a PNG's compressed text chunk can inflate to gigabytes; the JDK
+ * reader would inflate it whole when asked for metadata), only what the pixels need.
  */
 public final class ImageDecoder {
   /** Largest accepted image: 100 megapixels, beyond any camera a close-up eye photo comes from. */
@@ -75,7 +77,9 @@ public final class ImageDecoder {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
       ImageReader reader = readerFor(in);
       try {
-        reader.setInput(in);
+        // ignoreMetadata: only what decoding needs (palette, transparency, Adobe/ICC markers) is
+        // read, not text or other ancillary chunks, whose compressed contents could be a bomb too.
+        reader.setInput(in, false, true);
         String format = formatName(reader);
         checkSize(reader.getWidth(0), reader.getHeight(0));
         List<String> warnings = new ArrayList<>();

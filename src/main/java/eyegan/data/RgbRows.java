@@ -102,17 +102,19 @@ final class RgbRows implements Resampler.RowSource {
   /** The common JPEG result: interleaved B, G, R bytes, no alpha. */
   private void directBgr(int y, byte[] rgb) {
     byte[] data = ((DataBufferByte) raster.getDataBuffer()).getData();
-    // Offsets are read from the sample model so sub-images (non-zero origin) stay correct.
+    // Offsets come from the sample model so sub-images (non-zero origin) stay correct.
     ComponentSampleModel sm = (ComponentSampleModel) raster.getSampleModel();
     int[] offsets = sm.getBandOffsets();
     int pixelStride = sm.getPixelStride();
-    int rowStart = (y - raster.getSampleModelTranslateY()) * sm.getScanlineStride()
-        + (-raster.getSampleModelTranslateX()) * pixelStride;
-    for (int x = 0; x < width; x++) {
-      int p = rowStart + x * pixelStride;
-      rgb[x * CHANNELS] = data[p + offsets[0]];
-      rgb[x * CHANNELS + 1] = data[p + offsets[1]];
-      rgb[x * CHANNELS + 2] = data[p + offsets[2]];
+    int p = (y - raster.getSampleModelTranslateY()) * sm.getScanlineStride()
+        - raster.getSampleModelTranslateX() * pixelStride;
+    int r = p + offsets[0];
+    int g = p + offsets[1];
+    int b = p + offsets[2];
+    for (int o = 0, end = width * CHANNELS; o < end; o += CHANNELS, r += pixelStride, g += pixelStride, b += pixelStride) {
+      rgb[o] = data[r];
+      rgb[o + 1] = data[g];
+      rgb[o + 2] = data[b];
     }
   }
 

@@ -101,13 +101,24 @@ public final class Resampler {
 
   private static void regionLine(byte[] src, int width, int x0, float[] line, int[] background) {
     int side = line.length / CHANNELS;
-    for (int x = 0; x < side; x++) {
-      int sx = x0 + x;
-      for (int c = 0; c < CHANNELS; c++) {
-        line[x * CHANNELS + c] =
-            sx < 0 || sx >= width ? background[c] : src[sx * CHANNELS + c] & 0xFF;
-      }
+    int inStart = Math.max(0, -x0);
+    int inEnd = Math.min(side, width - x0);
+    // Padding on the left and right (only when padding to square), then the pixels in between.
+    for (int x = 0; x < Math.min(inStart, side); x++) {
+      setBackground(line, x, background);
     }
+    for (int x = Math.max(inEnd, 0); x < side; x++) {
+      setBackground(line, x, background);
+    }
+    for (int k = inStart * CHANNELS, s = (x0 + inStart) * CHANNELS, end = inEnd * CHANNELS; k < end; k++, s++) {
+      line[k] = src[s] & 0xFF;
+    }
+  }
+
+  private static void setBackground(float[] line, int x, int[] background) {
+    line[x * CHANNELS] = background[0];
+    line[x * CHANNELS + 1] = background[1];
+    line[x * CHANNELS + 2] = background[2];
   }
 
   private static void fillBackground(float[] line, int[] background) {
@@ -176,18 +187,26 @@ public final class Resampler {
       return new Taps(first, weights);
     }
 
-    /** Resamples interleaved {@code line} (channels per pixel) into {@code out} at {@code offset}. */
+    /** Resamples interleaved RGB {@code line} into {@code out} at {@code offset}. */
     void apply(float[] line, float[] out, int offset, int channels) {
+      if (channels != CHANNELS) {
+        throw new IllegalArgumentException("RGB lines only, got " + channels + " channels");
+      }
       for (int i = 0; i < first.length; i++) {
         float[] w = weights[i];
-        int base = first[i] * channels;
-        for (int c = 0; c < channels; c++) {
-          float acc = 0f;
-          for (int t = 0, idx = base + c; t < w.length; t++, idx += channels) {
-            acc += w[t] * line[idx];
-          }
-          out[offset + i * channels + c] = acc;
+        float r = 0f;
+        float g = 0f;
+        float b = 0f;
+        for (int t = 0, idx = first[i] * CHANNELS; t < w.length; t++, idx += CHANNELS) {
+          float wt = w[t];
+          r += wt * line[idx];
+          g += wt * line[idx + 1];
+          b += wt * line[idx + 2];
         }
+        int o = offset + i * CHANNELS;
+        out[o] = r;
+        out[o + 1] = g;
+        out[o + 2] = b;
       }
     }
   }

@@ -2,6 +2,7 @@ package eyegan.runtime;
 
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
 import org.tensorflow.proto.RewriterConfig;
 
 /**
@@ -15,14 +16,28 @@ import org.tensorflow.proto.RewriterConfig;
 public final class SessionConfigs {
   private SessionConfigs() {}
 
-  /** Config for the training step; {@code threads} 0 keeps TensorFlow's default (all cores). */
-  public static ConfigProto training(int threads) {
-    ConfigProto.Builder b = ConfigProto.newBuilder()
-        .setGraphOptions(GraphOptions.newBuilder()
-            .setRewriteOptions(RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF)));
-    if (threads > 0) {
-      b.setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(Math.min(2, threads));
+  /** Config for the training step with TensorFlow's default threading and no XLA. */
+  public static ConfigProto training() {
+    return training(0, 0, false);
+  }
+
+  /**
+   * Config for the training step.
+   *
+   * @param intraOpThreads threads inside one op (a convolution); 0 = TensorFlow's default (all cores)
+   * @param interOpThreads ops run side by side; 0 = TensorFlow's default
+   * @param xla compile the graph with XLA (global JIT level 1)
+   */
+  public static ConfigProto training(int intraOpThreads, int interOpThreads, boolean xla) {
+    GraphOptions.Builder graph = GraphOptions.newBuilder()
+        .setRewriteOptions(RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF));
+    if (xla) {
+      graph.setOptimizerOptions(OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1));
     }
-    return b.build();
+    return ConfigProto.newBuilder()
+        .setGraphOptions(graph)
+        .setIntraOpParallelismThreads(intraOpThreads)
+        .setInterOpParallelismThreads(interOpThreads)
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package eyegan.train;
 
 import org.tensorflow.Operand;
+import org.tensorflow.framework.op.FrameworkOps;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -19,12 +20,14 @@ import org.tensorflow.types.TFloat32;
 public final class GanLosses {
   private GanLosses() {}
 
-  /** Mean binary cross-entropy of logits [N, 1] against a constant target in {0, 1}. */
+  /**
+   * Mean binary cross-entropy of logits [N, 1] against a constant target in {0, 1}, using
+   * tensorflow-framework's {@code sigmoidCrossEntropyWithLogits} (the formula above, as in Python's
+   * {@code tf.nn.sigmoid_cross_entropy_with_logits}).
+   */
   public static Operand<TFloat32> bceWithLogits(Ops tf, Operand<TFloat32> logits, float target) {
-    Operand<TFloat32> positive = tf.math.maximum(logits, tf.constant(0f));
-    Operand<TFloat32> softTail = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits))));
-    Operand<TFloat32> perElement =
-        tf.math.add(tf.math.sub(positive, tf.math.mul(logits, tf.constant(target))), softTail);
+    Operand<TFloat32> labels = tf.fill(tf.shape(logits), tf.constant(target));
+    Operand<TFloat32> perElement = FrameworkOps.create(tf).nn.sigmoidCrossEntropyWithLogits(labels, logits);
     return tf.math.mean(perElement, tf.constant(new int[] {0, 1}));
   }
 

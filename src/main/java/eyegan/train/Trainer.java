@@ -10,8 +10,6 @@ import eyegan.image.PngFiles;
 import eyegan.image.RgbImages;
 import eyegan.runtime.SessionConfigs;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -76,7 +74,7 @@ public final class Trainer {
     int r = cfg.model().resolution();
     try (Graph graph = new Graph()) {
       new TrainingGraph(graph, cfg.model(), hp, cfg.seed());
-      try (Session session = new Session(graph, SessionConfigs.training(0));
+      try (Session session = new Session(graph, SessionConfigs.training());
           TensorBoardLog board = new TensorBoardLog(run.tensorboard())) {
         Checkpoints.Meta start = resume(session, checkpoints);
         Sampler sampler = new Sampler(session, cfg.model().noiseDim(), r);
@@ -122,8 +120,7 @@ public final class Trainer {
     int r = cfg.model().resolution();
     int perEpoch = data.batchesPerEpoch();
     long totalSteps = (long) cfg.epochs() * perEpoch;
-    float[] buffer = new float[cfg.batchSize() * r * r * 3];
-    Map<Integer, TFloat32> feeds = new HashMap<>();
+    BatchPrefetcher prefetch = new BatchPrefetcher(data, r);
     long step = start.step();
     int epoch = start.epoch();
     int batch = start.batch();
@@ -143,10 +140,11 @@ public final class Trainer {
                 + "; resume with: eyegan train --run-dir " + run.path());
             return new Outcome(step, epoch, batch, false, lastCheckpoint, elapsed(elapsedBefore, runStart));
           }
-          int n = data.fill(epoch, batch, buffer);
-          TFloat32 feed = feeds.computeIfAbsent(n, k -> TFloat32.tensorOf(Shape.of(k, r, r, 3)));
-          feed.copyFrom(DataBuffers.of(buffer, true, false).narrow((long) n * r * r * 3));
-          float[] out = trainStep(session, feed, step);
+          boolean lastOfEpoch = batch + 1 == perEpoch;
+          int nextEpoch = lastOfEpoch ? (epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
+          BatchPrefetcher.Batch next = prefetch.take(epoch, batch, nextEpoch, lastOfEpoch ? 0 : batch + 1);
+          int n = next.images();
+          float[] out = trainStep(session, next.tensor(), step);
           step++;
           batch++;
           savedAtCurrentStep = false;
@@ -183,7 +181,7 @@ public final class Trainer {
       lastCheckpoint = saveIfNeeded(session, checkpoints, step, epoch, batch, elapsed(elapsedBefore, runStart), savedAtCurrentStep, lastCheckpoint);
       return new Outcome(step, epoch, batch, true, lastCheckpoint, elapsed(elapsedBefore, runStart));
     } finally {
-      feeds.values().forEach(TFloat32::close);
+      prefetch.close();
     }
   }
 

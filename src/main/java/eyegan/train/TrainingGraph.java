@@ -9,8 +9,6 @@ import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -20,7 +18,6 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
-import org.tensorflow.types.family.TType;
 
 /**
  * The whole GAN training step as one TensorFlow graph, with GradientTape semantics: one
@@ -50,7 +47,7 @@ public final class TrainingGraph {
   public static final String GLOBAL_STEP = "global_step";
   public static final String SAMPLE_NOISE = "sample_noise";
   public static final String SAMPLE_IMAGES = "sample_images";
-  /** Adam names; their slot variables are {@code <variable>-m} / {@code -v}. */
+  /** Optimiser names; slots are {@code <variable>-m} / {@code -v}, the apply ops {@code <name>_apply}. */
   public static final String GEN_ADAM = "gen_adam";
   public static final String DISC_ADAM = "disc_adam";
 
@@ -98,10 +95,8 @@ public final class TrainingGraph {
     List<Operand<TFloat32>> gValues = gradientValues(tf, gGrads, allGrads);
     Ops afterGrads = tf.withControlDependencies(allGrads);
 
-    Adam dAdam = new Adam(graph, DISC_ADAM, hp.learningRate(), hp.beta1(), hp.beta2(), hp.epsilon());
-    Adam gAdam = new Adam(graph, GEN_ADAM, hp.learningRate(), hp.beta1(), hp.beta2(), hp.epsilon());
-    Op dApply = dAdam.applyGradients(pairs(afterGrads, dValues, discriminator.trainableVariables()), DISC_ADAM + "_apply");
-    Op gApply = gAdam.applyGradients(pairs(afterGrads, gValues, generator.trainableVariables()), GEN_ADAM + "_apply");
+    Op dApply = new AdamOptimizer(tf, DISC_ADAM, hp).apply(ordered(afterGrads, dValues), discriminator.trainableVariables());
+    Op gApply = new AdamOptimizer(tf, GEN_ADAM, hp).apply(ordered(afterGrads, gValues), generator.trainableVariables());
 
     List<Op> updates = new ArrayList<>(List.of(dApply, gApply));
     // Moving statistics are updated from this step's batch, like Keras's BN layers in training mode.
@@ -134,11 +129,11 @@ public final class TrainingGraph {
     return discriminator;
   }
 
-  /** Pairs each gradient with its variable, the gradient read only after every gradient exists. */
-  private static List<GradAndVar<? extends TType>> pairs(Ops afterGrads, List<Operand<TFloat32>> grads, List<Variable<TFloat32>> vars) {
-    List<GradAndVar<? extends TType>> out = new ArrayList<>();
-    for (int i = 0; i < vars.size(); i++) {
-      out.add(new GradAndVar<>(afterGrads.identity(grads.get(i)).asOutput(), vars.get(i).asOutput()));
+  /** Each gradient, readable only after every gradient of the step exists. */
+  private static List<Operand<TFloat32>> ordered(Ops afterGrads, List<Operand<TFloat32>> grads) {
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    for (Operand<TFloat32> g : grads) {
+      out.add(afterGrads.identity(g));
     }
     return out;
   }

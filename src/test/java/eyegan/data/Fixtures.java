@@ -197,6 +197,32 @@ final class Fixtures {
     out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
+  /**
+   * Inserts a zTXt (compressed text) chunk after IHDR whose text inflates to {@code inflatedBytes}
+   * zero bytes: a valid PNG whose metadata, not its pixels, is a decompression bomb.
+   */
+  static byte[] withTextBomb(byte[] png, int inflatedBytes) throws IOException {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(compressed,
+        new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+      byte[] zeros = new byte[1 << 20];
+      for (int written = 0; written < inflatedBytes; written += zeros.length) {
+        deflate.write(zeros, 0, Math.min(zeros.length, inflatedBytes - written));
+      }
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes("Comment".getBytes(StandardCharsets.US_ASCII));
+    body.write(0); // keyword terminator
+    body.write(0); // compression method: deflate
+    body.writeBytes(compressed.toByteArray());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int afterIhdr = 8 + 4 + 4 + 13 + 4;
+    out.write(png, 0, afterIhdr);
+    chunk(out, "zTXt", body.toByteArray());
+    out.write(png, afterIhdr, png.length - afterIhdr);
+    return out.toByteArray();
+  }
+
   /** Rewrites the frame size in a JPEG's first SOF0/SOF2 segment (height and width are 16-bit there). */
   static byte[] withJpegSize(byte[] jpeg, int width, int height) {
     byte[] out = jpeg.clone();

@@ -60,12 +60,25 @@ class SkippingTest {
   }
 
   @Test
-  void corruptDataAfterAValidSignature() throws Exception {
+  void corruptCompressedDataInAnIntactFile() throws Exception {
+    // Keep every chunk's length, type and CRC position; garble the compressed pixels inside IDAT.
     byte[] png = goodPng();
-    for (int i = 40; i < png.length - 12; i++) {
-      png[i] = (byte) (png[i] * 31 + 7); // scramble everything after IHDR
+    int idat = indexOf(png, "IDAT".getBytes(StandardCharsets.US_ASCII));
+    int length = java.nio.ByteBuffer.wrap(png, idat - 4, 4).getInt();
+    for (int i = idat + 4 + 2; i < idat + 4 + length; i++) {
+      png[i] = (byte) (png[i] * 31 + 7);
     }
-    assertTrue(reason(png).startsWith("corrupt"), reason(png));
+    String reason = reason(png);
+    assertTrue(reason.startsWith("corrupt"), reason);
+  }
+
+  private static int indexOf(byte[] data, byte[] needle) {
+    for (int i = 0; i + needle.length <= data.length; i++) {
+      if (Arrays.equals(Arrays.copyOfRange(data, i, i + needle.length), needle)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not found");
   }
 
   @Test
@@ -81,6 +94,39 @@ class SkippingTest {
     // A long thin strip under the pixel limit but over the side limit.
     String strip = reason(Fixtures.pngHeaderOnly(ImageDecoder.MAX_SIDE + 1, 1));
     assertTrue(strip.startsWith("too large"), strip);
+  }
+
+  /** Bytes the current thread allocates while running {@code action}. */
+  private static long allocatedBy(Runnable action) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(id);
+    action.run();
+    return threads.getThreadAllocatedBytes(id) - before;
+  }
+
+  @Test
+  void bombHeaderIsRefusedWithoutAllocatingPixelMemory() {
+    byte[] bomb = Fixtures.pngHeaderOnly(100_000, 100_000);
+    long allocated = allocatedBy(() -> reason(bomb));
+    // 100000 x 100000 x 3 bytes would be 30 GB; refusing it must cost next to nothing.
+    assertTrue(allocated < 20L << 20, "allocated " + allocated + " bytes");
+  }
+
+  @Test
+  void compressedTextChunkIsNotInflated() throws Exception {
+    // A 256 MB text bomb inside an otherwise valid 64x32 PNG: the image decodes, the text is skipped.
+    byte[] png = Fixtures.withTextBomb(goodPng(), 256 << 20);
+    assertTrue(png.length < 2 << 20, "fixture should be small on disk: " + png.length);
+    long allocated = allocatedBy(() -> {
+      try {
+        new ImagePreparer(new ImageDecoder(), 8, SquareFit.CROP, LoadOptions.BACKGROUND_RGB).prepare(png);
+      } catch (UnusableFileException e) {
+        throw new AssertionError("a valid PNG was refused: " + e.getMessage(), e);
+      }
+    });
+    assertTrue(allocated < 50L << 20, "allocated " + allocated + " bytes");
   }
 
   @Test

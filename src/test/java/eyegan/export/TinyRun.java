@@ -47,7 +47,7 @@ public final class TinyRun {
     int r = cfg.model().resolution();
     try (Graph g = new Graph()) {
       new TrainingGraph(g, cfg.model(), hyperparameters(cfg), cfg.seed());
-      try (Session s = new Session(g, SessionConfigs.training(0))) {
+      try (Session s = new Session(g, SessionConfigs.training())) {
         s.initialize();
         SplittableRandom random = new SplittableRandom(DATA_SEED);
         float[] real = new float[BATCH * r * r * 3];

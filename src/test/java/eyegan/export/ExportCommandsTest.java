@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** export -> inspect -> generate through the real command line, in process. */
-class CommandLineTest {
+class ExportCommandsTest {
   @TempDir static Path dir;
   private static TinyRun run;
 

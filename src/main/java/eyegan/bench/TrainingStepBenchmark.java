@@ -1,0 +1,74 @@
+package eyegan.bench;
+
+import eyegan.config.ModelConfig;
+import eyegan.train.Hyperparameters;
+import eyegan.train.TrainingGraph;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Times the real training step (the graph {@code eyegan train} runs, fed from memory so only the
+ * step is measured) after warm-up.
+ */
+public final class TrainingStepBenchmark {
+  /**
+   * @param millis per measured step, sorted
+   * @param imagesPerSecond real images consumed per second at the median step time
+   * @param flopsPerStep analytic FLOPs of one step ({@link StepFlops})
+   * @param gflopsPerSecond achieved at the median step time
+   */
+  public record Result(int batch, double[] millis, double imagesPerSecond, double flopsPerStep, double gflopsPerSecond) {
+    public double median() {
+      return millis[millis.length / 2];
+    }
+
+    public double min() {
+      return millis[0];
+    }
+
+    public double max() {
+      return millis[millis.length - 1];
+    }
+  }
+
+  private TrainingStepBenchmark() {}
+
+  public static Result run(ModelConfig config, int batch, int warmup, int steps, ConfigProto session) {
+    int r = config.resolution();
+    float[] images = new float[batch * r * r * 3];
+    SplittableRandom random = new SplittableRandom(3);
+    for (int i = 0; i < images.length; i++) {
+      images[i] = (float) (random.nextDouble() * 2 - 1);
+    }
+    double[] millis = new double[steps];
+    try (Graph g = new Graph()) {
+      new TrainingGraph(g, config, new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f), 1);
+      try (Session s = new Session(g, session);
+          TFloat32 real = TFloat32.tensorOf(Shape.of(batch, r, r, 3), DataBuffers.of(images, true, false))) {
+        s.initialize();
+        for (int i = 0; i < warmup + steps; i++) {
+          long t0 = System.nanoTime();
+          try (TInt64 seed = TInt64.vectorOf(1, i);
+              org.tensorflow.Result ignored = s.runner().feed(TrainingGraph.REAL_IMAGES, real).feed(TrainingGraph.STEP_SEED, seed)
+                  .addTarget(TrainingGraph.TRAIN).fetch(TrainingGraph.D_LOSS).run()) {
+            // the fetched loss makes the run wait for the whole step
+          }
+          if (i >= warmup) {
+            millis[i - warmup] = (System.nanoTime() - t0) / 1e6;
+          }
+        }
+      }
+    }
+    Arrays.sort(millis);
+    double median = millis[millis.length / 2];
+    double flops = StepFlops.trainingStep(config, batch);
+    return new Result(batch, millis, batch / (median / 1e3), flops, flops / (median / 1e3) / 1e9);
+  }
+}

@@ -1,0 +1,106 @@
+package eyegan.cli;
+
+import eyegan.UserInputException;
+import eyegan.data.CacheLocation;
+import eyegan.data.DatasetLoader;
+import eyegan.data.LoadOptions;
+import eyegan.data.LoadResult;
+import eyegan.data.SquareFit;
+import eyegan.image.ImageGrid;
+import eyegan.image.PngFiles;
+import eyegan.image.RgbImages;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code eyegan prepare}: decodes a photo folder once, caches it, and shows what training will see. */
+@Command(
+    name = "prepare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Decodes every JPEG, PNG, BMP, GIF and TIFF file under a folder (recursively),",
+      "crops each to its centred square (or pads it), resizes it to the training",
+      "resolution, reports skipped files with reasons, caches the result so training",
+      "starts fast, and writes a grid of the images. The folder is never modified."
+    },
+    footer = {"", "Example:", "  eyegan prepare --data ~/photos/eyes --resolution 128",
+        "  (caches under ~/.cache/eyegan, writes reals-eyes-128px.png here)"})
+public final class PrepareCommand implements Runnable {
+  /** Grid of the first images: 8 x 8, as the training run's reals.png. */
+  private static final int GRID_COLUMNS = 8;
+  private static final int GRID_IMAGES = 64;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of photos.")
+  Path data;
+
+  @Option(names = "--resolution", paramLabel = "N", defaultValue = "" + LoadOptions.DEFAULT_RESOLUTION,
+      description = "Side of the square training images in pixels (default: ${DEFAULT-VALUE}).")
+  int resolution;
+
+  @Option(names = "--pad",
+      description = "Pad photos to square with white instead of cropping the centred square.")
+  boolean pad;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Cache folder (default: $" + CacheLocation.ENV_CACHE_DIR + ", else $XDG_CACHE_HOME/eyegan, else ~/.cache/eyegan).")
+  Path cacheDir;
+
+  @Option(names = "--grid", paramLabel = "FILE",
+      description = "Where to write the grid of images (default: reals-<folder>-<N>px.png in the current folder, numbered if taken).")
+  Path grid;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    if (resolution < 1 || resolution > LoadOptions.MAX_RESOLUTION) {
+      throw new UserInputException("--resolution must be in 1.." + LoadOptions.MAX_RESOLUTION + ", got " + resolution);
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    LoadOptions options = LoadOptions.of(resolution).withFit(pad ? SquareFit.PAD : SquareFit.CROP).withCacheDir(cacheDir);
+    LoadResult result = DatasetLoader.load(data, options, line -> {
+      w.println(line);
+      w.flush();
+    });
+    RgbImages images = result.images();
+    Path gridFile = grid != null ? grid : freeName(defaultGridName());
+    PngFiles.write(ImageGrid.compose(spreadSample(images), GRID_COLUMNS, GRID_IMAGES), gridFile);
+    w.printf(Locale.ROOT, "%d images ready (%dx%d), %d files skipped%n", result.loaded(), resolution, resolution,
+        result.skipped().size());
+    if (result.cacheFile() != null) {
+      w.println("cache: " + result.cacheFile());
+    }
+    w.printf(Locale.ROOT, "grid of %d images: %s%n", Math.min(GRID_IMAGES, images.count()), gridFile.toAbsolutePath());
+    w.flush();
+  }
+
+  /** Up to 64 images spread evenly over the set (the first 64 are often one photo session). */
+  private static RgbImages spreadSample(RgbImages images) {
+    int n = Math.min(GRID_IMAGES, images.count());
+    byte[] out = new byte[n * images.imageBytes()];
+    for (int k = 0; k < n; k++) {
+      int i = (int) ((long) k * images.count() / n);
+      System.arraycopy(images.pixels(), i * images.imageBytes(), out, k * images.imageBytes(), images.imageBytes());
+    }
+    return new RgbImages(n, images.height(), images.width(), out);
+  }
+
+  private String defaultGridName() {
+    Path name = data.toAbsolutePath().normalize().getFileName();
+    String folder = name == null ? "data" : name.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    return "reals-" + folder + "-" + resolution + "px";
+  }
+
+  /** {@code base.png}, or {@code base-2.png}, {@code base-3.png}, ... whichever does not exist yet. */
+  private static Path freeName(String base) {
+    Path candidate = Path.of(base + ".png");
+    for (int i = 2; Files.exists(candidate); i++) {
+      candidate = Path.of(base + "-" + i + ".png");
+    }
+    return candidate;
+  }
+}

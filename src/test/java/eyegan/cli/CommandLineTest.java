@@ -1,0 +1,92 @@
+package eyegan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eyegan.config.Preset;
+import eyegan.config.TrainConfig;
+import eyegan.config.TrainingOptionsFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** Exit codes and messages of the command line, run in-process. */
+class CommandLineTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run eyegan(String... args) {
+    CommandLine cmd = EyeganCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int code = cmd.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void versionAndHelp() {
+    Run v = eyegan("--version");
+    assertEquals(0, v.code());
+    assertTrue(v.out().startsWith("eyegan "), v.out());
+    Run h = eyegan("train", "--help");
+    assertEquals(0, h.code());
+    assertTrue(h.out().contains("Example"), "help shows an example");
+    assertTrue(h.out().contains("--max-minutes"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "train --bogus",
+    "train --epochs nine",
+    "train --preset huge",
+    "train --epochs 0 --data .",
+    "train --batch -3 --data .",
+    "train --resolution 100 --data .",
+    "summary --preset nope",
+    "frobnicate"
+  })
+  void badFlagsExitTwoWithOneClearLine(String line) {
+    Run r = eyegan(line.split(" "));
+    assertEquals(2, r.code(), r.err());
+    String first = r.err().lines().findFirst().orElse("");
+    assertTrue(first.startsWith("eyegan: "), first);
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+  }
+
+  @Test
+  void missingDataFolderIsAUsageError() {
+    Run r = eyegan("train", "--preset", "tiny", "--data", tmp.resolve("nowhere").toString(), "--runs", tmp.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("nowhere"), r.err());
+  }
+
+  @Test
+  void resumingCannotChangeTheModel() throws Exception {
+    Path run = tmp.resolve("run");
+    Files.createDirectories(run);
+    TrainingOptionsFile.write(run, TrainConfig.fromPreset(Preset.TINY));
+    Run r = eyegan("train", "--run-dir", run.toString(), "--lr", "0.1");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("fixed for a run"), r.err());
+  }
+
+  @Test
+  void brokenOptionsFileIsNamed() throws Exception {
+    Path run = tmp.resolve("broken");
+    Files.createDirectories(run);
+    Files.writeString(run.resolve("training_options.json"), "{\"preset\":\"tiny\"}");
+    Run r = eyegan("train", "--run-dir", run.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("training_options.json"), r.err());
+  }
+}

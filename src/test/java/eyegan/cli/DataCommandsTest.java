@@ -1,0 +1,77 @@
+package eyegan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code eyegan synth} and {@code eyegan prepare} run in-process. */
+class DataCommandsTest {
+  @TempDir Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cmd = EyeganCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    int code = cmd.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static long count(Path dir, String glob) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName())).count();
+    }
+  }
+
+  @Test
+  void synthThenPrepare() throws Exception {
+    Path eyes = tmp.resolve("eyes");
+    Run synth = run("synth", "--out", eyes.toString(), "--n", "6", "--seed", "1", "--size", "32");
+    assertEquals(0, synth.code(), synth.err());
+    assertEquals(6, count(eyes, "eye-*.png"));
+    assertTrue(synth.out().contains("wrote 6 images"), synth.out());
+
+    Path grid = tmp.resolve("grid.png");
+    Run prepare = run("prepare", "--data", eyes.toString(), "--resolution", "16",
+        "--cache-dir", tmp.resolve("cache").toString(), "--grid", grid.toString());
+    assertEquals(0, prepare.code(), prepare.err());
+    assertTrue(prepare.out().contains("6 images ready (16x16), 0 files skipped"), prepare.out());
+    assertTrue(Files.size(grid) > 0);
+    assertEquals(1, count(tmp.resolve("cache"), "*.eyeds"));
+    // Nothing was added to the photo folder.
+    assertEquals(6, count(eyes, "*"));
+  }
+
+  @Test
+  void synthRefusesANonEmptyFolder() throws Exception {
+    Path used = Files.createDirectories(tmp.resolve("used"));
+    Files.writeString(used.resolve("keep.txt"), "earlier results");
+    Run r = run("synth", "--out", used.toString(), "--n", "2");
+    assertEquals(EyeganCommand.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("not empty"), r.err());
+  }
+
+  @Test
+  void prepareOnAMissingFolderIsAUsageError() {
+    Run r = run("prepare", "--data", tmp.resolve("nowhere").toString(), "--cache-dir", tmp.toString());
+    assertEquals(EyeganCommand.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("does not exist"), r.err());
+  }
+
+  @Test
+  void helpShowsAnExample() {
+    assertTrue(run("prepare", "--help").out().contains("Example:"));
+    assertTrue(run("synth", "--help").out().contains("Example:"));
+  }
+}
