@@ -82,6 +82,14 @@ class GeneratorExporterTest {
   }
 
   @Test
+  void pngLoopIsMarkedForParallelIterations() throws IOException {
+    NodeDef loop = savedModel(first.versionDir()).getMetaGraphs(0).getGraphDef().getNodeList().stream()
+        .filter(n -> n.getOp().equals("StatelessWhile")).findFirst().orElseThrow();
+    assertTrue(loop.getAttrOrThrow(PngBatchEncoder.LOWER_USING_SWITCH_MERGE).getB());
+    assertEquals(PngBatchEncoder.PARALLEL_ITERATIONS, loop.getAttrOrThrow("parallel_iterations").getI());
+  }
+
+  @Test
   void freshJvmWithPlainTensorFlowReproducesTrainingGraphAndJavaApi() throws Exception {
     int d = run.config.model().noiseDim();
     int r = run.config.model().resolution();

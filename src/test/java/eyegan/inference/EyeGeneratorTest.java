@@ -87,11 +87,12 @@ class EyeGeneratorTest {
 
   @Test
   void pngSignatureDecodesToTheJavaPixels() throws IOException {
-    byte[][] pngs = eyes.generatePng(5, -17);
-    RgbImages api = eyes.generate(5, -17);
-    RgbImages fromFloats = RgbImages.fromUnitRange(eyes.generateFloats(5, -17), 5, 32, 32);
+    int n = 20; // more than the loop's parallel iterations, so rows are written out of order
+    byte[][] pngs = eyes.generatePng(n, -17);
+    RgbImages api = eyes.generate(n, -17);
+    RgbImages fromFloats = RgbImages.fromUnitRange(eyes.generateFloats(n, -17), n, 32, 32);
     assertArrayEquals(fromFloats.pixels(), api.pixels());
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < n; i++) {
       BufferedImage png = ImageIO.read(new ByteArrayInputStream(pngs[i]));
       byte[] decoded = RgbImages.of(List.of(png)).pixels();
       byte[] expected = Arrays.copyOfRange(api.pixels(), i * api.imageBytes(), (i + 1) * api.imageBytes());
