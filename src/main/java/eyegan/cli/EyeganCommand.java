@@ -30,6 +30,9 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       SummaryCommand.class,
       GraphsCommand.class,
+      ExportCommand.class,
+      GenerateCommand.class,
+      InspectCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EyeganCommand implements Runnable {

@@ -13,6 +13,7 @@ import eyegan.data.SquareFit;
 import eyegan.data.TrainingSet;
 import eyegan.report.ReportFiles;
 import eyegan.report.TrainingReport;
+import eyegan.export.GeneratorExporter;
 import eyegan.synth.DefaultData;
 import eyegan.train.QualityMeter;
 import eyegan.train.RunDirectory;
@@ -168,6 +169,9 @@ final class TrainCommand implements Callable<Integer> {
       if (outcome.completed()) {
         log.line(String.format("done: %d epochs, %d steps in %.1f min; run folder %s",
             outcome.epoch(), outcome.step(), outcome.elapsedSeconds() / 60, run.path()));
+        if (cfg.exportAtEnd() && !exportAtEnd(run, cfg, log)) {
+          return EyeganCommand.EXIT_INTERNAL;
+        }
       }
       return 0;
     } finally {
@@ -186,6 +190,23 @@ final class TrainCommand implements Callable<Integer> {
       log.line("report: " + files.index() + " (progress.gif, curves.png)");
     } catch (RuntimeException e) {
       log.warn("could not write the report (" + e.getMessage() + "); retry with: eyegan report --run-dir " + run.path());
+    }
+  }
+
+  /**
+   * Exports the finished run; false (after saying how to retry) when that fails. The training
+   * itself is complete and checkpointed either way.
+   */
+  private static boolean exportAtEnd(RunDirectory run, TrainConfig cfg, RunLog log) {
+    try {
+      GeneratorExporter.Exported e = new GeneratorExporter(log::warn).exportRun(run.path(), Path.of(cfg.exportDir()), null);
+      log.line("exported the generator (SavedModel for TF Serving) to " + e.versionDir()
+          + "; try: eyegan generate --model " + cfg.exportDir() + " --grid");
+      return true;
+    } catch (RuntimeException ex) {
+      log.warn("the export failed (" + ex.getMessage() + "); the run is complete, export it with: eyegan export --run-dir "
+          + run.path());
+      return false;
     }
   }
 
