@@ -28,6 +28,8 @@ import picocli.CommandLine.ScopeType;
       PrepareCommand.class,
       SynthCommand.class,
       ReportCommand.class,
+      EvaluateCommand.class,
+      BenchCommand.class,
       SummaryCommand.class,
       GraphsCommand.class,
       ExportCommand.class,

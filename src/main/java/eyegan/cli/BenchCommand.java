@@ -1,0 +1,182 @@
+package eyegan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eyegan.bench.DataBenchmark;
+import eyegan.bench.MatmulPeak;
+import eyegan.bench.ProcessMemory;
+import eyegan.bench.StepFlops;
+import eyegan.bench.TrainingStepBenchmark;
+import eyegan.config.ModelConfig;
+import eyegan.config.Preset;
+import eyegan.export.InferenceBenchmark;
+import eyegan.runtime.Devices;
+import eyegan.runtime.SessionConfigs;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tensorflow.TensorFlow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eyegan bench}: measures the training step against the machine's own matmul peak,
+ * generator inference (in a SavedModel) and the data pipeline, and prints the figures (optionally
+ * as JSON). A benchmark, not a test: it asserts nothing.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Measure training-step speed (ms/step, images/s, analytic FLOPs, GFLOP/s and the share of",
+      "TensorFlow's own float32 matmul peak), peak memory, generator inference from a SavedModel",
+      "(load time, images/s at batch 1 and 64) and data decoding (files/s, cached load)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  eyegan bench                                  # preset auto: cpu here, article on a GPU",
+      "  eyegan bench --preset article --steps 5 --json bench.json",
+      "  eyegan bench --preset article --xla --skip-inference --skip-data"
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--preset", defaultValue = "auto", converter = PresetOption.Converter.class,
+      description = "Model and batch size to measure: auto (default), article, cpu or tiny.")
+  String preset;
+
+  @Option(names = "--steps", defaultValue = "5", description = "Measured training steps after warm-up (default ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--batch", description = "Batch size (default: the preset's).")
+  Integer batch;
+
+  @Option(names = "--intra-threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = its default).")
+  int intraThreads;
+
+  @Option(names = "--inter-threads", defaultValue = "0", description = "TensorFlow inter-op threads (0 = its default).")
+  int interThreads;
+
+  @Option(names = "--xla", description = "Compile the training step with XLA (global JIT).")
+  boolean xla;
+
+  @Option(names = "--inference-seconds", defaultValue = "5", description = "Seconds per inference batch size (default ${DEFAULT-VALUE}).")
+  double inferenceSeconds;
+
+  @Option(names = "--data-files", defaultValue = "200", description = "Photos for the decoding benchmark (default ${DEFAULT-VALUE}).")
+  int dataFiles;
+
+  @Option(names = "--skip-training", description = "Leave out the training step.")
+  boolean skipTraining;
+
+  @Option(names = "--skip-inference", description = "Leave out generator inference.")
+  boolean skipInference;
+
+  @Option(names = "--skip-data", description = "Leave out data decoding.")
+  boolean skipData;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+  Path json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (steps < 1 || warmup < 0 || dataFiles < 1 || inferenceSeconds <= 0 || (batch != null && batch < 1)) {
+      throw new eyegan.UserInputException("--steps, --data-files, --inference-seconds and --batch must be positive, --warmup >= 0");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PresetOption.Choice choice = PresetOption.resolve(preset);
+    Preset p = choice.preset();
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode report = mapper.createObjectNode();
+    out.println("eyegan bench: " + choice.reason());
+    String devices = String.join(", ", Devices.list().stream().map(d -> d.type() + " " + shortName(d.name())).toList());
+    out.printf(Locale.ROOT, "machine: %d cores visible, TensorFlow %s, devices: %s%n",
+        Runtime.getRuntime().availableProcessors(), TensorFlow.version(), devices);
+    report.put("preset", p.id()).put("cores", Runtime.getRuntime().availableProcessors())
+        .put("tensorflow", TensorFlow.version()).put("devices", devices);
+    out.flush();
+
+    boolean gpu = Devices.hasGpu();
+    int n = gpu ? 8192 : 2048;
+    double peak = MatmulPeak.measure(n, gpu ? 20 : 8);
+    out.printf(Locale.ROOT, "matmul peak: %.1f GFLOP/s (TensorFlow float32 %dx%d, best of runs)%n", peak, n, n);
+    report.put("matmul_peak_gflops", peak);
+    out.flush();
+
+    if (!skipTraining) {
+      ModelConfig m = p.model();
+      int b = batch != null ? batch : p.batchSize();
+      out.printf(Locale.ROOT, "training step: %s, batch %d, %d warm-up + %d timed steps%s...%n",
+          m, b, warmup, steps, xla ? ", XLA" : "");
+      out.flush();
+      TrainingStepBenchmark.Result r = TrainingStepBenchmark.run(m, b, warmup, steps,
+          SessionConfigs.training(intraThreads, interThreads, xla));
+      double perImage = StepFlops.trainingStep(m, 1);
+      out.printf(Locale.ROOT, "  ms/step: median %.1f, min %.1f, max %.1f%n", r.median(), r.min(), r.max());
+      out.printf(Locale.ROOT, "  images/s: %.1f%n", r.imagesPerSecond());
+      out.printf(Locale.ROOT, "  FLOPs: %.2f GFLOP/step = %.2f GFLOP/image (G fwd %.2f, D fwd %.2f GFLOP/image;%n"
+          + "         step = 3 G fwd - G dense + 7 D fwd - 2 D conv1, see StepFlops)%n",
+          r.flopsPerStep() / 1e9, perImage / 1e9, StepFlops.generatorForward(m) / 1e9, StepFlops.discriminatorForward(m) / 1e9);
+      out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s = %.0f%% of the matmul peak%n", r.gflopsPerSecond(), 100 * r.gflopsPerSecond() / peak);
+      long rss = ProcessMemory.peakResidentBytes();
+      out.printf(Locale.ROOT, "  peak RSS so far: %.2f GiB%n", rss / (double) (1L << 30));
+      ObjectNode t = report.putObject("training");
+      t.put("resolution", m.resolution()).put("batch", b).put("xla", xla)
+          .put("intra_threads", intraThreads).put("inter_threads", interThreads)
+          .put("ms_median", r.median()).put("ms_min", r.min()).put("ms_max", r.max())
+          .put("images_per_s", r.imagesPerSecond()).put("gflop_per_step", r.flopsPerStep() / 1e9)
+          .put("gflops", r.gflopsPerSecond()).put("utilisation", r.gflopsPerSecond() / peak)
+          .put("peak_rss_bytes", rss);
+      out.flush();
+    }
+
+    if (!skipInference) {
+      out.println("generator inference (untrained " + p.id() + " generator exported as a SavedModel):");
+      out.flush();
+      InferenceBenchmark.Result r = InferenceBenchmark.measure(p, InferenceBenchmark.DEFAULT_BATCHES, inferenceSeconds,
+          Path.of(System.getProperty("java.io.tmpdir")), line -> {});
+      r.lines().stream().skip(1).forEach(out::println);
+      ObjectNode inf = report.putObject("inference");
+      inf.put("load_s", r.loadSeconds()).put("first_call_ms", r.firstCallMillis());
+      ArrayNode batches = inf.putArray("noise_to_images");
+      r.noiseToImages().forEach(x -> batches.addObject().put("batch", x.batch())
+          .put("images_per_s", x.imagesPerSecond()).put("ms_per_batch", x.millisPerBatch()));
+      inf.putObject("seeds_to_png").put("batch", r.seedsToPng().batch())
+          .put("images_per_s", r.seedsToPng().imagesPerSecond());
+      out.flush();
+    }
+
+    if (!skipData) {
+      out.printf(Locale.ROOT, "data: %d synthetic 512 px JPEG photos -> 128 px training images...%n", dataFiles);
+      out.flush();
+      DataBenchmark.Result d = DataBenchmark.run(dataFiles, 512, 128);
+      out.printf(Locale.ROOT, "  decode + crop + resize: %.0f files/s on %d cores%n", d.filesPerSecond(),
+          Runtime.getRuntime().availableProcessors());
+      out.printf(Locale.ROOT, "  cached load: %.3f s%n", d.cachedLoadSeconds());
+      report.putObject("data").put("files", d.files()).put("photo_px", d.photoSize())
+          .put("files_per_s", d.filesPerSecond()).put("cached_load_s", d.cachedLoadSeconds());
+    }
+    report.put("peak_rss_bytes", ProcessMemory.peakResidentBytes());
+    if (json != null) {
+      mapper.writeValue(json.toFile(), report);
+      out.println("wrote " + json);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String shortName(String tfName) {
+    int i = tfName.indexOf("device:");
+    return i >= 0 ? tfName.substring(i + "device:".length()) : tfName;
+  }
+}
