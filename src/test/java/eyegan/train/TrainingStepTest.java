@@ -42,7 +42,7 @@ class TrainingStepTest {
     }
     graph = new Graph();
     tg = new TrainingGraph(graph, config, new Hyperparameters(lr, 0.9f, 0.999f, 1e-7f), 5);
-    session = new Session(graph);
+    session = new Session(graph, eyegan.runtime.SessionConfigs.training());
     session.initialize();
     int r = config.resolution();
     float[] white = new float[8 * r * r * 3];
