@@ -71,7 +71,7 @@ public record TrainConfig(
     return new TrainConfig(
         p.id(), p.model(), p.batchSize(), p.epochs(), p.learningRate(), p.beta1(),
         Preset.ADAM_BETA2, Preset.ADAM_EPSILON, DEFAULT_SEED, null, p.checkpointEvery(),
-        DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p == Preset.TINY ? 0 : Math.max(1, p.checkpointEvery()),
+        DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p.swdEvery(),
         DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR);
   }
 
