@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    header = "Measure training, inference and data speed on this machine.",
     sortOptions = false,
     description = {
       "Measure training-step speed (ms/step, images/s, analytic FLOPs, GFLOP/s and the share of",

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
+    header = "Sliced Wasserstein distance of generated vs real images.",
     sortOptions = false,
     description = {
       "Measure image quality as ProGAN's multi-scale sliced Wasserstein distance (SWD x1e3 per",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "prepare",
     mixinStandardHelpOptions = true,
+    header = "Decode and check an image folder; write the cache and a preview grid.",
     description = {
       "Decodes every JPEG, PNG, BMP, GIF and TIFF file under a folder (recursively),",
       "crops each to its centred square (or pads it), resizes it to the training",

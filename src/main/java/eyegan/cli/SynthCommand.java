@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "synth",
     mixinStandardHelpOptions = true,
+    header = "Render procedural close-up eyes (the built-in data set).",
     description = {
       "Renders procedural close-up human eyes as PNG files: varied skin tones, iris",
       "colours, pupils, gaze, lids, lashes, brows and lighting, left and right eyes.",

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
+    header = "Train the eye GAN (built-in synthetic eyes unless --data).",
     sortOptions = false,
     description = {
       "Train the eye GAN. Without --data it trains on the built-in synthetic eyes (rendered into",

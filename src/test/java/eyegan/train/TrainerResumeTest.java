@@ -3,9 +3,11 @@ package eyegan.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eyegan.EyeganException;
 import eyegan.config.Preset;
 import eyegan.config.TrainConfig;
 import eyegan.data.EpochBatches;
@@ -171,6 +173,23 @@ class TrainerResumeTest {
     Trainer.Outcome resumed = train(dir, config(2, 0));
     assertEquals(10, resumed.step());
     assertTrue(Files.readString(dir.resolve("log.txt")).contains("skipping checkpoint ckpt-000000010"));
+  }
+
+  @Test
+  void divergenceStopsWithoutTouchingTheLastGoodCheckpoint() throws Exception {
+    Path dir = tmp.resolve("diverge");
+    train(dir, config(1, 0));
+    Path good = dir.resolve("checkpoints/ckpt-000000005");
+    byte[] before = Files.readAllBytes(good.resolve("variables.index"));
+    TrainConfig.Builder wild = config(3, 0).toBuilder();
+    wild.learningRate = 1e30f; // Adam steps of 1e30 overflow float32 within a step or two
+    EyeganException e = assertThrows(EyeganException.class, () -> train(dir, wild.build()));
+    assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+    assertTrue(e.getMessage().contains(good.toString()), "names the last good checkpoint: " + e.getMessage());
+    try (var files = Files.list(dir.resolve("checkpoints"))) {
+      assertEquals(List.of("ckpt-000000005"), files.map(p -> p.getFileName().toString()).toList());
+    }
+    assertArrayEquals(before, Files.readAllBytes(good.resolve("variables.index")));
   }
 
   @Test
