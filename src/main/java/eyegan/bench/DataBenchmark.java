@@ -4,13 +4,12 @@ import eyegan.data.DatasetLoader;
 import eyegan.data.LoadOptions;
 import eyegan.data.LoadResult;
 import eyegan.image.RgbImages;
+import eyegan.io.FileTrees;
 import eyegan.synth.SyntheticEyes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -52,7 +51,7 @@ public final class DataBenchmark {
       throw new UncheckedIOException("data benchmark: " + e.getMessage(), e);
     } finally {
       if (dir != null) {
-        deleteTree(dir);
+        FileTrees.deleteQuietly(dir);
       }
     }
   }
@@ -70,11 +69,4 @@ public final class DataBenchmark {
     }
   }
 
-  private static void deleteTree(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind is harmless
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package eyegan.cli;
 
 import eyegan.config.Preset;
+import eyegan.io.AtomicFiles;
 import eyegan.model.ModelSummary;
 import eyegan.model.StandaloneNetworks;
 import java.io.IOException;
@@ -49,9 +50,8 @@ final class GraphsCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void write(Path file, byte[] bytes) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  private static void write(Path file, byte[] bytes) {
+    AtomicFiles.write(file, out -> out.write(bytes));
   }
+
 }

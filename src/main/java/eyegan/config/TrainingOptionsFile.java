@@ -3,10 +3,10 @@ package eyegan.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import eyegan.UserInputException;
+import eyegan.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reads and writes {@code training_options.json}, the record of a run's effective settings. */
 public final class TrainingOptionsFile {
@@ -18,11 +18,8 @@ public final class TrainingOptionsFile {
   private TrainingOptionsFile() {}
 
   /** Writes {@code config} into {@code runDir} atomically. */
-  public static void write(Path runDir, TrainConfig config) throws IOException {
-    Path target = runDir.resolve(NAME);
-    Path tmp = runDir.resolve(NAME + ".tmp");
-    JSON.writeValue(tmp.toFile(), config);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  public static void write(Path runDir, TrainConfig config) {
+    AtomicFiles.write(runDir.resolve(NAME), out -> out.write(JSON.writeValueAsBytes(config)));
   }
 
   /** Reads the options of the run in {@code runDir}. */

@@ -1,5 +1,6 @@
 package eyegan.data;
 
+import eyegan.io.AtomicFiles;
 import eyegan.image.RgbImages;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -7,12 +8,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -140,43 +138,33 @@ final class DatasetCache {
    * Writes {@code contents} to {@code file} atomically (temporary file in the same directory, then
    * rename).
    */
-  void write(Path file, Path folder, LoadOptions options, byte[] fingerprint, Contents contents) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      try (OutputStream raw = Files.newOutputStream(tmp);
-          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, IO_BUFFER))) {
-        out.write(MAGIC);
-        out.writeInt(FORMAT_VERSION);
-        out.writeUTF(folder.toAbsolutePath().normalize().toString());
-        out.writeInt(options.resolution());
-        out.writeUTF(options.fit().name());
-        out.writeInt(LoadOptions.BACKGROUND_RGB);
-        out.write(fingerprint);
-        out.writeInt(contents.files().size());
-        for (String f : contents.files()) {
-          out.writeUTF(f);
-        }
-        out.writeInt(contents.skipped().size());
-        for (Skipped s : contents.skipped()) {
-          out.writeUTF(s.file());
-          out.writeUTF(s.reason());
-        }
-        RgbImages images = contents.images();
-        out.writeInt(images.count());
-        out.writeInt(images.height());
-        out.writeInt(images.width());
-        out.writeLong(crc32(images.pixels()));
-        out.write(images.pixels());
+  void write(Path file, Path folder, LoadOptions options, byte[] fingerprint, Contents contents) {
+    AtomicFiles.write(file, raw -> {
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, IO_BUFFER));
+      out.write(MAGIC);
+      out.writeInt(FORMAT_VERSION);
+      out.writeUTF(folder.toAbsolutePath().normalize().toString());
+      out.writeInt(options.resolution());
+      out.writeUTF(options.fit().name());
+      out.writeInt(LoadOptions.BACKGROUND_RGB);
+      out.write(fingerprint);
+      out.writeInt(contents.files().size());
+      for (String f : contents.files()) {
+        out.writeUTF(f);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      out.writeInt(contents.skipped().size());
+      for (Skipped s : contents.skipped()) {
+        out.writeUTF(s.file());
+        out.writeUTF(s.reason());
       }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+      RgbImages images = contents.images();
+      out.writeInt(images.count());
+      out.writeInt(images.height());
+      out.writeInt(images.width());
+      out.writeLong(crc32(images.pixels()));
+      out.write(images.pixels());
+      out.flush();
+    });
   }
 
   private static long crc32(byte[] data) {

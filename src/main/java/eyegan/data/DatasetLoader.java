@@ -2,7 +2,6 @@ package eyegan.data;
 
 import eyegan.UserInputException;
 import eyegan.image.RgbImages;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,7 +94,7 @@ public final class DatasetLoader {
         cache.write(cacheFile, scan.folder(), options, fingerprint,
             new DatasetCache.Contents(images, List.copyOf(files), List.copyOf(skipped)));
         written = cacheFile;
-      } catch (IOException | RuntimeException e) {
+      } catch (RuntimeException e) {
         // The cache only saves time; a read-only or full disk must not stop training.
         progress.accept("warning: could not write the cache " + cacheFile + ": " + e.getMessage());
       }

@@ -2,18 +2,17 @@ package eyegan.export;
 
 import eyegan.config.Preset;
 import eyegan.inference.EyeGenerator;
+import eyegan.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Measures generator inference the way a user meets it: export a SavedModel (freshly initialised
@@ -118,7 +117,7 @@ public final class InferenceBenchmark {
         return new Result(preset.id(), g.resolution(), loads[LOADS / 2], first, noiseToImages, png);
       }
     } finally {
-      deleteTree(dir);
+      FileTrees.deleteQuietly(dir);
     }
   }
 
@@ -149,15 +148,6 @@ public final class InferenceBenchmark {
     return z;
   }
 
-  private static void deleteTree(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // a leftover temporary benchmark folder is harmless
-    }
-  }
 
   /** {@code [preset] [seconds per batch size]}; prints the result lines. */
   public static void main(String[] args) {

@@ -3,6 +3,7 @@ package eyegan.export;
 import eyegan.EyeganException;
 import eyegan.UserInputException;
 import eyegan.inference.ModelFolder;
+import eyegan.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -55,7 +55,7 @@ final class VersionPublisher {
     } catch (IOException e) {
       throw new EyeganException("export into " + base + " failed: " + reason(e, base), e);
     } finally {
-      deleteTree(tmp);
+      FileTrees.deleteQuietly(tmp); // a leftover hidden .tmp-export-* folder is never taken for a version
     }
   }
 
@@ -110,16 +110,4 @@ final class VersionPublisher {
     }
   }
 
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // a leftover hidden .tmp-export-* folder is harmless: it is never taken for a version
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package eyegan.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eyegan.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -80,7 +81,7 @@ public final class Checkpoints {
         syncAll(tmp);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       } finally {
-        deleteTree(tmp);
+        FileTrees.delete(tmp);
       }
       prune();
       return target;
@@ -140,7 +141,7 @@ public final class Checkpoints {
   private void prune() throws IOException {
     List<Entry> all = list(w -> {});
     for (int i = keep; i < all.size(); i++) {
-      deleteTree(all.get(i).dir());
+      FileTrees.delete(all.get(i).dir());
     }
   }
 
@@ -163,14 +164,4 @@ public final class Checkpoints {
     }
   }
 
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }
