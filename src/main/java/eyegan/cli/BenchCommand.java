@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eyegan.bench.DataBenchmark;
+import eyegan.bench.GeneratorGraphBenchmark;
 import eyegan.bench.MatmulPeak;
 import eyegan.bench.ProcessMemory;
 import eyegan.bench.StepFlops;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Measure training-step speed (ms/step, images/s, analytic FLOPs, GFLOP/s and the share of",
       "TensorFlow's own float32 matmul peak), peak memory, generator inference from a SavedModel",
-      "(load time, images/s at batch 1 and 64) and data decoding (files/s, cached load)."
+      "and from a graph built in-process (images/s at batch 1 and 64, load time) and data decoding",
+      "(files/s, cached load)."
     },
     footer = {
       "",
@@ -142,6 +144,15 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     if (!skipInference) {
+      out.println("generator inference, graph built in this process:");
+      ArrayNode graphRuns = report.putArray("inference_graph");
+      for (int b : InferenceBenchmark.DEFAULT_BATCHES) {
+        GeneratorGraphBenchmark.Result g = GeneratorGraphBenchmark.run(p.model(), b, inferenceSeconds);
+        out.printf(Locale.ROOT, "  noise -> images, batch %3d: %8.1f images/s  (%.1f ms per batch)%n",
+            b, g.imagesPerSecond(), g.millisPerBatch());
+        graphRuns.addObject().put("batch", b).put("images_per_s", g.imagesPerSecond()).put("ms_per_batch", g.millisPerBatch());
+        out.flush();
+      }
       out.println("generator inference (untrained " + p.id() + " generator exported as a SavedModel):");
       out.flush();
       InferenceBenchmark.Result r = InferenceBenchmark.measure(p, InferenceBenchmark.DEFAULT_BATCHES, inferenceSeconds,

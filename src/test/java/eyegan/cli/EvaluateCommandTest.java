@@ -1,0 +1,66 @@
+package eyegan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eyegan.image.PngFiles;
+import eyegan.image.RgbImages;
+import eyegan.metrics.SwdEvaluation;
+import eyegan.synth.SyntheticEyes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eyegan evaluate} on folders: the table, the JSON file and its usage errors. */
+class EvaluateCommandTest {
+  @TempDir Path tmp;
+
+  private Path folder(String name, RgbImages images) {
+    Path dir = tmp.resolve(name);
+    for (int i = 0; i < images.count(); i++) {
+      PngFiles.write(images.toBufferedImage(i), dir.resolve(name + i + ".png"));
+    }
+    return dir;
+  }
+
+  /** The same images with the blue channel zeroed: a colour cast SWD must see. */
+  private static RgbImages withoutBlue(RgbImages x) {
+    byte[] p = x.pixels().clone();
+    for (int k = 2; k < p.length; k += 3) {
+      p[k] = 0;
+    }
+    return new RgbImages(x.count(), x.height(), x.width(), p);
+  }
+
+  @Test
+  void comparesFoldersAndWritesJson() throws Exception {
+    Path real = folder("real", SyntheticEyes.render(40, 1, 32));
+    Path same = folder("same", SyntheticEyes.render(20, 2, 32)); // other eyes from the same renderer
+    Path cast = folder("cast", withoutBlue(SyntheticEyes.render(20, 2, 32)));
+    Path jsonSame = tmp.resolve("same.json");
+    Path jsonCast = tmp.resolve("cast.json");
+    var r1 = CommandLineTest.eyegan("evaluate", "--real", real.toString(), "--fake", same.toString(),
+        "--resolution", "32", "--n", "20", "--json", jsonSame.toString());
+    assertEquals(0, r1.code(), r1.err());
+    assertTrue(r1.out().contains("real floor"), r1.out());
+    var r2 = CommandLineTest.eyegan("evaluate", "--real", real.toString(), "--fake", cast.toString(),
+        "--resolution", "32", "--n", "20", "--json", jsonCast.toString());
+    assertEquals(0, r2.code(), r2.err());
+    SwdEvaluation a = SwdEvaluation.readJson(jsonSame);
+    SwdEvaluation b = SwdEvaluation.readJson(jsonCast);
+    assertTrue(b.fakes().average() > 3 * a.fakes().average(),
+        "a blue-less copy is much further from the reals: " + a.fakes().average() + " vs " + b.fakes().average());
+  }
+
+  @Test
+  void needsExactlyOneSourceOfFakes() {
+    var both = CommandLineTest.eyegan("evaluate", "--real", ".", "--fake", ".", "--model", ".");
+    assertEquals(2, both.code(), both.err());
+    var none = CommandLineTest.eyegan("evaluate", "--real", ".");
+    assertEquals(2, none.code(), none.err());
+    var missing = CommandLineTest.eyegan("evaluate", "--real", tmp.resolve("nope").toString(), "--fake", tmp.toString());
+    assertEquals(2, missing.code(), missing.err());
+    assertTrue(Files.notExists(Path.of("swd-" + tmp.getFileName() + ".json")), "nothing written on errors");
+  }
+}
