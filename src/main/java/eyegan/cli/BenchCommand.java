@@ -127,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
       double perImage = StepFlops.trainingStep(m, 1);
       out.printf(Locale.ROOT, "  ms/step: median %.1f, min %.1f, max %.1f%n", r.median(), r.min(), r.max());
       out.printf(Locale.ROOT, "  images/s: %.1f%n", r.imagesPerSecond());
-      out.printf(Locale.ROOT, "  FLOPs: %.2f GFLOP/step = %.2f GFLOP/image (G fwd %.2f, D fwd %.2f GFLOP/image;%n"
+      out.printf(Locale.ROOT, "  FLOPs: %.2f GFLOP/step = %.3f GFLOP/image (G fwd %.3f, D fwd %.3f GFLOP/image;%n"
           + "         step = 3 G fwd - G dense + 7 D fwd - 2 D conv1, see StepFlops)%n",
           r.flopsPerStep() / 1e9, perImage / 1e9, StepFlops.generatorForward(m) / 1e9, StepFlops.discriminatorForward(m) / 1e9);
       out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s = %.0f%% of the matmul peak%n", r.gflopsPerSecond(), 100 * r.gflopsPerSecond() / peak);
