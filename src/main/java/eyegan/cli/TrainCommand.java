@@ -21,6 +21,8 @@ import eyegan.train.RunLog;
 import eyegan.train.StopSignal;
 import eyegan.train.Trainer;
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -145,9 +147,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingSet set = TrainingSet.withFlips(loaded.images());
     EpochBatches batches = new EpochBatches(set, cfg.batchSize(), cfg.seed());
 
-    RunDirectory run = resuming ? RunDirectory.at(runDir)
-        : runDir != null ? RunDirectory.at(runDir)
-        : RunDirectory.createNext(runsRoot, cfg.preset(), cfg.model().resolution());
+    RunDirectory run = openRunDirectory(resuming, cfg);
     TrainingOptionsFile.write(run.path(), cfg);
     StopSignal stop = new StopSignal();
     Thread hook = new Thread(() -> {
@@ -181,6 +181,34 @@ final class TrainCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook is running: it is waiting for us, nothing to remove
       }
+    }
+  }
+
+  /**
+   * The run folder: the one being resumed, a new or empty {@code --run-dir}, or the next numbered
+   * folder under {@code --runs}. A non-empty folder that is not a run is refused rather than mixed
+   * with whatever it holds.
+   */
+  private RunDirectory openRunDirectory(boolean resuming, TrainConfig cfg) {
+    try {
+      if (resuming) {
+        return RunDirectory.at(runDir);
+      }
+      if (runDir != null) {
+        if (Files.isDirectory(runDir)) {
+          try (var entries = Files.list(runDir)) {
+            if (entries.findAny().isPresent()) {
+              throw new UserInputException("--run-dir " + runDir + " is not empty and is not an eyegan run"
+                  + " (no training_options.json); choose a new or empty folder");
+            }
+          }
+        }
+        return RunDirectory.at(runDir);
+      }
+      return RunDirectory.createNext(runsRoot, cfg.preset(), cfg.model().resolution());
+    } catch (IOException e) {
+      throw new UserInputException("cannot create the run folder under "
+          + (runDir != null ? runDir : runsRoot) + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
     }
   }
 

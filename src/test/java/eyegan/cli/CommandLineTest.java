@@ -81,6 +81,19 @@ class CommandLineTest {
   }
 
   @Test
+  void aFolderThatIsNotARunIsNotTrainedInto() throws Exception {
+    Path other = tmp.resolve("holiday-photos");
+    Files.createDirectories(other);
+    Files.writeString(other.resolve("notes.txt"), "keep me");
+    Run r = eyegan("train", "--preset", "tiny", "--data", tmp.toString(), "--run-dir", other.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("not empty"), r.err());
+    try (var files = Files.list(other)) {
+      assertEquals(1, files.count(), "nothing was written into it");
+    }
+  }
+
+  @Test
   void brokenOptionsFileIsNamed() throws Exception {
     Path run = tmp.resolve("broken");
     Files.createDirectories(run);
