@@ -133,6 +133,9 @@ final class TrainCommand implements Callable<Integer> {
       cfg = newConfig(choice.preset());
     }
     out.flush();
+    if (!resuming && runDir != null) {
+      requireEmptyOrMissing(runDir); // before the (possibly long) data loading, so a typo fails fast
+    }
 
     if (cfg.dataDir() == null) {
       // First train without --data: render the built-in synthetic eyes into data/ (once).
@@ -195,20 +198,26 @@ final class TrainCommand implements Callable<Integer> {
         return RunDirectory.at(runDir);
       }
       if (runDir != null) {
-        if (Files.isDirectory(runDir)) {
-          try (var entries = Files.list(runDir)) {
-            if (entries.findAny().isPresent()) {
-              throw new UserInputException("--run-dir " + runDir + " is not empty and is not an eyegan run"
-                  + " (no training_options.json); choose a new or empty folder");
-            }
-          }
-        }
+        requireEmptyOrMissing(runDir);
         return RunDirectory.at(runDir);
       }
       return RunDirectory.createNext(runsRoot, cfg.preset(), cfg.model().resolution());
     } catch (IOException e) {
       throw new UserInputException("cannot create the run folder under "
           + (runDir != null ? runDir : runsRoot) + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
+  }
+
+  private static void requireEmptyOrMissing(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new UserInputException("--run-dir " + dir + " is not empty and is not an eyegan run"
+              + " (no training_options.json); choose a new or empty folder");
+        }
+      }
+    } else if (Files.exists(dir)) {
+      throw new UserInputException("--run-dir " + dir + " is a file, not a folder");
     }
   }
 
