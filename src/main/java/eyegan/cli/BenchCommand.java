@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eyegan.bench.DataBenchmark;
 import eyegan.bench.GeneratorGraphBenchmark;
+import eyegan.bench.InferenceBenchmark;
+import eyegan.bench.Throughput;
 import eyegan.bench.MatmulPeak;
 import eyegan.bench.ProcessMemory;
 import eyegan.bench.StepFlops;
 import eyegan.bench.TrainingStepBenchmark;
 import eyegan.config.ModelConfig;
 import eyegan.config.Preset;
-import eyegan.export.InferenceBenchmark;
 import eyegan.runtime.Devices;
 import eyegan.runtime.SessionConfigs;
 import java.io.PrintWriter;
@@ -147,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
       out.println("generator inference, graph built in this process:");
       ArrayNode graphRuns = report.putArray("inference_graph");
       for (int b : InferenceBenchmark.DEFAULT_BATCHES) {
-        GeneratorGraphBenchmark.Result g = GeneratorGraphBenchmark.run(p.model(), b, inferenceSeconds);
+        Throughput g = GeneratorGraphBenchmark.run(p.model(), b, inferenceSeconds);
         out.printf(Locale.ROOT, "  noise -> images, batch %3d: %8.1f images/s  (%.1f ms per batch)%n",
             b, g.imagesPerSecond(), g.millisPerBatch());
         graphRuns.addObject().put("batch", b).put("images_per_s", g.imagesPerSecond()).put("ms_per_batch", g.millisPerBatch());

@@ -22,7 +22,8 @@ final class PresetOption {
       }
       return new Choice(Preset.CPU, "preset cpu (auto: TensorFlow sees no GPU; use --preset article to force the reference size)");
     }
-    return new Choice(Preset.parse(value), "preset " + Preset.parse(value).id());
+    Preset p = Preset.parse(value);
+    return new Choice(p, "preset " + p.id());
   }
 
   /** picocli converter that validates the name early so a typo is a usage error (exit 2). */

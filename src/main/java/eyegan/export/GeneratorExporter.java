@@ -8,9 +8,9 @@ import eyegan.inference.ModelInfo;
 import eyegan.inference.ServingSignatures;
 import eyegan.inference.TensorText;
 import eyegan.model.Generator;
+import eyegan.runtime.BuildInfo;
 import eyegan.train.Checkpoints;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +20,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -98,7 +97,9 @@ public final class GeneratorExporter {
       ServingGraph serving = new ServingGraph(graph, cfg.model(), cfg.seed());
       requireOnlyGeneratorVariables(graph);
       try (Session session = new Session(graph)) {
-        Checkpoints.Entry used = restore(session, candidates, runDir);
+        Checkpoints.Entry used = Checkpoints.restoreFirst(session, candidates, warn)
+            .orElseThrow(() -> new UserInputException("no checkpoint of " + runDir
+                + " holds a generator matching its training_options.json"));
         Checkpoints.Meta meta = used.meta();
         ModelInfo info = info(cfg.preset(), cfg.model(), meta.step(), meta.epoch(),
             used.dir().getFileName().toString(), runName(runDir), serving.signatures());
@@ -148,23 +149,6 @@ public final class GeneratorExporter {
             + "; there are: " + String.join(", ", all.stream().map(e -> e.dir().getFileName().toString()).toList())));
   }
 
-  /** Restores the first candidate TensorFlow can read; an unreadable newest one falls back to older ones. */
-  private Checkpoints.Entry restore(Session session, List<Checkpoints.Entry> candidates, Path runDir) {
-    RuntimeException last = null;
-    for (Checkpoints.Entry e : candidates) {
-      try {
-        session.restore(e.prefix());
-        return e;
-      } catch (RuntimeException ex) {
-        last = ex;
-        warn.accept("skipping checkpoint " + e.dir().getFileName() + ": TensorFlow cannot restore the generator from it ("
-            + firstLine(ex) + ")");
-      }
-    }
-    throw new UserInputException("no checkpoint of " + runDir + " holds a generator matching its training_options.json"
-        + (last == null ? "" : " (" + firstLine(last) + ")"), last);
-  }
-
   /** The run folder's name only: an absolute path would tie the shipped model to this machine. */
   private static String runName(Path runDir) {
     Path name = runDir.toAbsolutePath().normalize().getFileName();
@@ -187,7 +171,7 @@ public final class GeneratorExporter {
     for (Signature s : signatures) {
       described.put(s.key(), describe(s));
     }
-    return new ModelInfo(ModelInfo.FORMAT, eyeganVersion(), TENSORFLOW_RUNTIME, preset, model.resolution(),
+    return new ModelInfo(ModelInfo.FORMAT, BuildInfo.version(), TENSORFLOW_RUNTIME, preset, model.resolution(),
         model.noiseDim(), Arrays.stream(model.generatorWidths()).boxed().toList(), step, epoch, checkpoint, run,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), SeedNoise.ALGORITHM, PIXEL_RANGE, described);
   }
@@ -203,21 +187,4 @@ public final class GeneratorExporter {
         .toList());
   }
 
-  /** The version Maven stamped into {@code eyegan/version.properties}. */
-  static String eyeganVersion() {
-    Properties p = new Properties();
-    try (InputStream in = GeneratorExporter.class.getResourceAsStream("/eyegan/version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      // fall through to "unknown"
-    }
-    return p.getProperty("version", "unknown");
-  }
-
-  private static String firstLine(Exception e) {
-    String m = e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
-  }
 }

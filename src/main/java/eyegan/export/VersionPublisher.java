@@ -16,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Publishes a new model version under a TF Serving base path so that it appears complete or not at
@@ -50,7 +49,7 @@ final class VersionPublisher {
     }
     try {
       writer.writeInto(tmp);
-      syncTree(tmp);
+      FileTrees.syncFiles(tmp);
       return moveToNextVersion(base, tmp);
     } catch (IOException e) {
       throw new EyeganException("export into " + base + " failed: " + reason(e, base), e);
@@ -87,18 +86,6 @@ final class VersionPublisher {
       return base.equals(Path.of(f.getFile())) ? f.getReason() : f.getFile() + ": " + f.getReason();
     }
     return e.getMessage();
-  }
-
-  private static void syncTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        if (Files.isRegularFile(p)) {
-          try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
-            ch.force(true);
-          }
-        }
-      }
-    }
   }
 
   /** Makes the rename itself durable; not every platform can open a directory, which is fine. */

@@ -1,12 +1,17 @@
 package eyegan.io;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removes folder trees (temporary export and checkpoint folders, benchmark scratch space). */
+/**
+ * Operations on whole folder trees: removing temporary export, checkpoint and benchmark folders, and
+ * forcing a freshly written tree to disk before it is renamed into place.
+ */
 public final class FileTrees {
   private FileTrees() {}
 
@@ -31,6 +36,19 @@ public final class FileTrees {
       delete(root);
     } catch (IOException | RuntimeException e) {
       // see above: harmless leftover
+    }
+  }
+
+  /** Forces every regular file below {@code root} to disk (before a rename publishes the tree). */
+  public static void syncFiles(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (Files.isRegularFile(p)) {
+          try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            ch.force(true);
+          }
+        }
+      }
     }
   }
 }

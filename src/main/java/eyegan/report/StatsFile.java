@@ -112,6 +112,18 @@ public final class StatsFile {
   }
 
   /**
+   * The {@code stats.jsonl} line for a training tick, without line break, in the form this reader
+   * expects: {@code {"step","epoch","d_loss","g_loss","d_real","d_fake","img_per_s","elapsed_s"}}.
+   */
+  public static String tickLine(TrainingTick t) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("step", t.step()).put("epoch", t.epoch()).put("d_loss", t.dLoss()).put("g_loss", t.gLoss())
+        .put("d_real", t.dReal()).put("d_fake", t.dFake()).put("img_per_s", t.imagesPerSecond())
+        .put("elapsed_s", t.elapsedSeconds());
+    return line.toString();
+  }
+
+  /**
    * The {@code stats.jsonl} line for an SWD measurement, without line break, in the form this reader
    * expects: {@code {"step":..,"epoch":..,"swd":avg,"swd_levels":[..],"swd_resolutions":[..],"swd_floor":avg}}.
    *

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eyegan.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,7 +76,7 @@ public final class Checkpoints {
       try {
         session.save(tmp.resolve(VARIABLES).toString());
         JSON.writeValue(tmp.resolve(META).toFile(), meta);
-        syncAll(tmp);
+        FileTrees.syncFiles(tmp);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         FileTrees.delete(tmp);
@@ -123,7 +121,16 @@ public final class Checkpoints {
    * reported through {@code warn} and the next older one is tried.
    */
   public Optional<Entry> restoreLatest(Session session, Consumer<String> warn) {
-    for (Entry e : list(warn)) {
+    return restoreFirst(session, list(warn), warn);
+  }
+
+  /**
+   * Restores the first of {@code candidates} that TensorFlow can read into {@code session} (a graph
+   * may hold a subset of the variables, e.g. only the generator's); each unreadable one is reported
+   * through {@code warn}.
+   */
+  public static Optional<Entry> restoreFirst(Session session, List<Entry> candidates, Consumer<String> warn) {
+    for (Entry e : candidates) {
       try {
         session.restore(e.prefix());
         return Optional.of(e);
@@ -153,15 +160,4 @@ public final class Checkpoints {
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
   }
-
-  private static void syncAll(Path folder) throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-          ch.force(true);
-        }
-      }
-    }
-  }
-
 }

@@ -2,7 +2,6 @@ package eyegan.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code stats.jsonl}: one JSON object per line, flushed as written so a killed run keeps its
- * history. Training ticks: {@code {"step","epoch","d_loss","g_loss","d_real","d_fake","img_per_s",
- * "elapsed_s"}}; quality points: {@code {"step","epoch","swd","swd_levels":[...]}}.
+ * Appends to {@code stats.jsonl}: one JSON object per line (formats: {@link
+ * eyegan.report.StatsFile#tickLine} and {@link eyegan.report.StatsFile#swdLine}, which also reads
+ * them back), flushed as written so a killed run keeps its history.
  */
 public final class StatsLog implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,21 +35,6 @@ public final class StatsLog implements AutoCloseable {
       out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** A new JSON object for one line. */
-  public static ObjectNode line() {
-    return JSON.createObjectNode();
-  }
-
-  public synchronized void append(ObjectNode line) {
-    try {
-      out.write(JSON.writeValueAsString(line));
-      out.write('\n');
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write stats: " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,5 @@
 package eyegan.train;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import eyegan.EyeganException;
 import eyegan.UserInputException;
 import eyegan.config.TrainConfig;
@@ -10,6 +9,7 @@ import eyegan.image.PngFiles;
 import eyegan.image.RgbImages;
 import eyegan.metrics.SwdResult;
 import eyegan.report.StatsFile;
+import eyegan.report.TrainingTick;
 import eyegan.runtime.SessionConfigs;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -125,18 +125,17 @@ public final class Trainer {
     double elapsedBefore = start.elapsedSeconds();
     long runStart = System.nanoTime();
     Tick tick = new Tick(System.nanoTime());
-    Path lastCheckpoint = null;
-    boolean savedAtCurrentStep = step > 0;
     long deadline = cfg.maxMinutes() > 0 ? runStart + (long) (cfg.maxMinutes() * 60e9) : Long.MAX_VALUE;
     try {
       while (epoch < cfg.epochs()) {
         while (batch < perEpoch) {
           if (stop.requested() || System.nanoTime() >= deadline) {
             String why = stop.requested() ? "stop requested" : "--max-minutes reached";
-            lastCheckpoint = saveIfNeeded(session, checkpoints, step, epoch, batch, elapsed(elapsedBefore, runStart), savedAtCurrentStep, lastCheckpoint);
-            log.line(why + ": saved " + lastCheckpoint.getFileName() + " at step " + step
+            // A checkpoint of this very step (just resumed, or saved at the epoch's end) is kept as is.
+            Path saved = checkpoints.save(session, meta(step, epoch, batch, elapsed(elapsedBefore, runStart)));
+            log.line(why + ": saved " + saved.getFileName() + " at step " + step
                 + "; resume with: eyegan train --run-dir " + run.path());
-            return new Outcome(step, epoch, batch, false, lastCheckpoint, elapsed(elapsedBefore, runStart));
+            return new Outcome(step, epoch, batch, false, saved, elapsed(elapsedBefore, runStart));
           }
           boolean lastOfEpoch = batch + 1 == perEpoch;
           int nextEpoch = lastOfEpoch ? (epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
@@ -145,7 +144,6 @@ public final class Trainer {
           float[] out = trainStep(session, next.tensor(), step);
           step++;
           batch++;
-          savedAtCurrentStep = false;
           if (!Float.isFinite(out[0]) || !Float.isFinite(out[1])) {
             throw new EyeganException(String.format(
                 "training diverged at step %d (epoch %d): d_loss=%s, g_loss=%s. Nothing was saved after it; "
@@ -162,22 +160,20 @@ public final class Trainer {
         epoch++;
         batch = 0;
         if (epoch % cfg.gridEvery() == 0 || epoch == cfg.epochs()) {
-          RgbImages grid = sampler.sample(gridNoise, cfg.gridSamples());
-          PngFiles.write(ImageGrid.compose(grid), run.fakes(epoch));
-          board.image("fakes", step, RgbImages.of(java.util.List.of(ImageGrid.compose(grid))), 0);
+          writeGrid(sampler.sample(gridNoise, cfg.gridSamples()), run.fakes(epoch), step, board);
         }
         if (quality != null && cfg.swdEvery() > 0 && (epoch % cfg.swdEvery() == 0 || epoch == cfg.epochs())) {
           measureQuality(epoch, step, sampler, stats, board);
         }
         if (epoch % cfg.checkpointEvery() == 0 || epoch == cfg.epochs()) {
-          lastCheckpoint = checkpoints.save(session, meta(step, epoch, 0, elapsed(elapsedBefore, runStart)));
-          savedAtCurrentStep = true;
-          log.line("saved checkpoint " + lastCheckpoint.getFileName());
+          Path saved = checkpoints.save(session, meta(step, epoch, 0, elapsed(elapsedBefore, runStart)));
+          log.line("saved checkpoint " + saved.getFileName());
         }
         board.flush();
       }
-      lastCheckpoint = saveIfNeeded(session, checkpoints, step, epoch, batch, elapsed(elapsedBefore, runStart), savedAtCurrentStep, lastCheckpoint);
-      return new Outcome(step, epoch, batch, true, lastCheckpoint, elapsed(elapsedBefore, runStart));
+      // Normally the last epoch's checkpoint, already on disk: save() returns it.
+      Path saved = checkpoints.save(session, meta(step, epoch, batch, elapsed(elapsedBefore, runStart)));
+      return new Outcome(step, epoch, batch, true, saved, elapsed(elapsedBefore, runStart));
     } finally {
       prefetch.close();
     }
@@ -197,14 +193,6 @@ public final class Trainer {
     }
     log.line(String.format(java.util.Locale.ROOT, "SWD x1e3 after epoch %d: average %.1f (real-vs-real floor %.1f);%s  [%.1f s]",
         epoch, swd.average(), floor.average(), levels, (System.nanoTime() - t0) / 1e9));
-  }
-
-  private Path saveIfNeeded(Session session, Checkpoints checkpoints, long step, int epoch, int batch,
-      double elapsed, boolean alreadySaved, Path last) {
-    if (alreadySaved && last != null) {
-      return last;
-    }
-    return checkpoints.save(session, meta(step, epoch, batch, elapsed));
   }
 
   private Checkpoints.Meta meta(long step, int epoch, int batch, double elapsed) {
@@ -242,10 +230,8 @@ public final class Trainer {
     double eta = (totalSteps - step) * secPerStep;
     double[] m = t.means();
     log.line(ProgressLine.format(epoch + 1, cfg.epochs(), step, imgPerSec, m[0], m[1], m[2], m[3], elapsed, eta));
-    ObjectNode line = StatsLog.line();
-    line.put("step", step).put("epoch", epoch + 1).put("d_loss", m[0]).put("g_loss", m[1])
-        .put("d_real", m[2]).put("d_fake", m[3]).put("img_per_s", imgPerSec).put("elapsed_s", elapsed);
-    stats.append(line);
+    stats.appendJson(StatsFile.tickLine(
+        new TrainingTick(step, epoch + 1, m[0], m[1], m[2], m[3], imgPerSec, elapsed)));
     board.scalar("loss/discriminator", step, m[0]);
     board.scalar("loss/generator", step, m[1]);
     board.scalar("D/real", step, m[2]);
@@ -258,9 +244,14 @@ public final class Trainer {
       int n = Math.min(cfg.gridSamples(), reals.count());
       PngFiles.write(ImageGrid.compose(reals, (int) Math.ceil(Math.sqrt(n)), n), run.reals());
     }
-    RgbImages init = sampler.sample(gridNoise, cfg.gridSamples());
-    PngFiles.write(ImageGrid.compose(init), run.fakesInit());
-    board.image("fakes", 0, RgbImages.of(java.util.List.of(ImageGrid.compose(init))), 0);
+    writeGrid(sampler.sample(gridNoise, cfg.gridSamples()), run.fakesInit(), 0, board);
+  }
+
+  /** One grid picture, as a PNG file and as TensorBoard's "fakes" image at {@code step}. */
+  private static void writeGrid(RgbImages samples, Path file, long step, TensorBoardLog board) {
+    java.awt.image.BufferedImage grid = ImageGrid.compose(samples);
+    PngFiles.write(grid, file);
+    board.image("fakes", step, RgbImages.of(java.util.List.of(grid)), 0);
   }
 
   private static double elapsed(double before, long runStart) {

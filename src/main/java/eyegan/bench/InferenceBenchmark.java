@@ -1,6 +1,7 @@
-package eyegan.export;
+package eyegan.bench;
 
 import eyegan.config.Preset;
+import eyegan.export.GeneratorExporter;
 import eyegan.inference.EyeGenerator;
 import eyegan.io.FileTrees;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * optimisation), and for each batch size the sustained images per second of the noise signature,
  * plus images per second of the seed -> PNG signature at the largest batch.
  *
- * <p>Run: {@code java -cp target/eyegan.jar eyegan.export.InferenceBenchmark [preset] [seconds]}
+ * <p>Run: {@code java -cp target/eyegan.jar eyegan.bench.InferenceBenchmark [preset] [seconds]}
  * (defaults {@code article}, 10 s per batch size).
  */
 public final class InferenceBenchmark {
@@ -32,20 +33,7 @@ public final class InferenceBenchmark {
   public static final int[] DEFAULT_BATCHES = {1, 64};
   public static final double DEFAULT_SECONDS = 10;
   private static final int LOADS = 3;
-  private static final int WARMUP_RUNS = 2;
-  private static final int MIN_RUNS = 3;
   private static final long NOISE_SEED = 1;
-
-  /** Throughput at one batch size. */
-  public record Throughput(int batch, int runs, double seconds) {
-    public double imagesPerSecond() {
-      return batch * runs / seconds;
-    }
-
-    public double millisPerBatch() {
-      return 1000 * seconds / runs;
-    }
-  }
 
   /** Everything one measurement found. */
   public record Result(String preset, int resolution, double loadSeconds, double firstCallMillis,
@@ -108,33 +96,17 @@ public final class InferenceBenchmark {
         for (int b : batches) {
           progress.accept("batch " + b + ": " + secondsPerBatch + " s");
           float[][] z = noise(b, g.noiseDim());
-          noiseToImages.add(time(() -> g.generateFloats(z), b, secondsPerBatch));
+          noiseToImages.add(Throughput.measure(() -> g.generateFloats(z), b, secondsPerBatch));
           largest = Math.max(largest, b);
         }
         int pngBatch = largest;
         progress.accept("seeds -> PNG, batch " + pngBatch);
-        Throughput png = time(() -> g.generatePng(pngBatch, 0), pngBatch, secondsPerBatch);
+        Throughput png = Throughput.measure(() -> g.generatePng(pngBatch, 0), pngBatch, secondsPerBatch);
         return new Result(preset.id(), g.resolution(), loads[LOADS / 2], first, noiseToImages, png);
       }
     } finally {
       FileTrees.deleteQuietly(dir);
     }
-  }
-
-  private static Throughput time(Runnable call, int batch, double seconds) {
-    for (int i = 0; i < WARMUP_RUNS; i++) {
-      call.run();
-    }
-    long budget = (long) (seconds * 1e9);
-    long start = System.nanoTime();
-    int runs = 0;
-    long elapsed;
-    do {
-      call.run();
-      runs++;
-      elapsed = System.nanoTime() - start;
-    } while (elapsed < budget || runs < MIN_RUNS);
-    return new Throughput(batch, runs, elapsed / 1e9);
   }
 
   private static float[][] noise(int n, int d) {
