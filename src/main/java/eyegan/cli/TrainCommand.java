@@ -103,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--augment", paramLabel = "POLICY",
       description = "Differentiable augmentation of every image D sees: none, or any of color,translation,cutout"
-          + " (default: the preset's; cpu: color,translation,cutout; article: none).")
+          + " (default: the preset's; cpu: translation,cutout; article: none).")
   String augment;
 
   @Option(names = "--no-ema", negatable = false,

@@ -17,7 +17,7 @@ import java.util.Locale;
 public enum Preset {
   ARTICLE(ModelConfig.article(), 64, 1600, 1e-4f, 0.9f, 15, 15, AugmentPolicy.NONE, 0),
   // The epochs are a fallback: a default cpu run sizes its schedule to --minutes on the machine.
-  CPU(ModelConfig.scaled(64, 4).withKernelSize(4), 32, 140, 2e-4f, 0.5f, 10, 20, AugmentPolicy.ALL, 10),
+  CPU(ModelConfig.scaled(64, 4).withKernelSize(4), 32, 140, 2e-4f, 0.5f, 10, 20, AugmentPolicy.SHAPE, 10),
   TINY(ModelConfig.scaled(32, 16), 8, 2, 1e-4f, 0.9f, 1, 0, AugmentPolicy.NONE, 0);
 
   /** StyleGAN2-ADA's moving-average ramp-up: the half-life is at most 5% of the images shown. */

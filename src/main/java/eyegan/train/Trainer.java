@@ -141,7 +141,8 @@ public final class Trainer {
     long timedFrom = -1;
     boolean sizing = sizer != null && start.step() == 0;
     try {
-      while (epoch < cfg.epochs()) {
+      // Until a sized schedule is decided, the preset's epochs are only a placeholder: keep going.
+      while (sizing || epoch < cfg.epochs()) {
         while (batch < perEpoch) {
           if (stop.requested() || System.nanoTime() >= deadline) {
             String why = stop.requested() ? "stop requested" : "--max-minutes reached";
@@ -152,7 +153,7 @@ public final class Trainer {
             return new Outcome(step, epoch, batch, false, saved, elapsed(elapsedBefore, runStart));
           }
           boolean lastOfEpoch = batch + 1 == perEpoch;
-          int nextEpoch = lastOfEpoch ? (epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
+          int nextEpoch = lastOfEpoch ? (sizing || epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
           BatchPrefetcher.Batch next = prefetch.take(epoch, batch, nextEpoch, lastOfEpoch ? 0 : batch + 1);
           int n = next.images();
           float[] out = trainStep(session, next.tensor(), step);
@@ -184,13 +185,14 @@ public final class Trainer {
         }
         epoch++;
         batch = 0;
-        if (epoch % cfg.gridEvery() == 0 || epoch == cfg.epochs()) {
+        boolean last = !sizing && epoch == cfg.epochs();
+        if (epoch % cfg.gridEvery() == 0 || last) {
           writeGrid(sampler.sample(gridNoise, cfg.gridSamples()), run.fakes(epoch), step, board);
         }
-        if (quality != null && cfg.swdEvery() > 0 && (epoch % cfg.swdEvery() == 0 || epoch == cfg.epochs())) {
+        if (quality != null && cfg.swdEvery() > 0 && (epoch % cfg.swdEvery() == 0 || last)) {
           measureQuality(epoch, step, sampler, stats, board);
         }
-        if (epoch % cfg.checkpointEvery() == 0 || epoch == cfg.epochs()) {
+        if (epoch % cfg.checkpointEvery() == 0 || last) {
           Path saved = checkpoints.save(session, meta(step, epoch, 0, elapsed(elapsedBefore, runStart)));
           log.line("saved checkpoint " + saved.getFileName());
         }
