@@ -37,7 +37,8 @@ public final class CheckpointVariables {
   /** The newest readable checkpoint of the run folder {@code runDir}, trained with {@code cfg}. */
   public static CheckpointVariables newest(Path runDir, TrainConfig cfg) {
     try (Graph g = new Graph()) {
-      new TrainingGraph(g, cfg.model(), new Hyperparameters(cfg.learningRate(), cfg.beta1(), cfg.beta2(), cfg.epsilon()), 0);
+      new TrainingGraph(g, cfg.model(), new Hyperparameters(cfg.learningRate(), cfg.beta1(), cfg.beta2(), cfg.epsilon()), 0,
+          cfg.stepOptions());
       Map<String, Object> values = new TreeMap<>();
       try (Session s = new Session(g)) {
         Checkpoints.Entry e = new Checkpoints(runDir.resolve("checkpoints"), 1).restoreLatest(s, w -> {}).orElseThrow();
