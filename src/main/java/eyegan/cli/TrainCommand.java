@@ -139,7 +139,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-minutes", paramLabel = "M", description = "Stop with a checkpoint after M minutes.")
   Double maxMinutes;
 
-  @Option(names = "--pad", description = "Pad photos to square instead of centre-cropping them.")
+  @Option(names = "--fit", paramLabel = "crop|pad|stretch",
+      description = "How photos become square: crop (default: the centred square), pad (the whole photo on white)"
+          + " or stretch (the whole photo squashed to a square, as the tutorial does). Recorded for resume.")
+  String fit;
+
+  @Option(names = "--pad", description = "Deprecated: the same as --fit pad.")
   boolean pad;
 
   @Option(names = "--no-export", negatable = false, description = "Do not export a SavedModel at the end.")
@@ -176,7 +181,7 @@ final class TrainCommand implements Callable<Integer> {
       cfg = b.build();
     }
     Path dataDir = Path.of(cfg.dataDir());
-    LoadOptions load = LoadOptions.of(cfg.model().resolution()).withFit(pad ? SquareFit.PAD : SquareFit.CROP);
+    LoadOptions load = LoadOptions.of(cfg.model().resolution()).withFit(cfg.squareFit());
     LoadResult loaded = DatasetLoader.load(dataDir, load, line -> { out.println(line); out.flush(); });
     TrainingSet set = TrainingSet.withFlips(loaded.images());
     EpochBatches batches = new EpochBatches(set, cfg.batchSize(), cfg.seed());
@@ -304,6 +309,10 @@ final class TrainCommand implements Callable<Integer> {
       b.model = resize(p.model(), resolution);
     }
     b.dataDir = data == null ? null : data.toAbsolutePath().normalize().toString();
+    SquareFit requested = requestedFit();
+    if (requested != null) {
+      b.fit = requested.id();
+    }
     applyScheduleFlags(b);
     if (minutes != null && !(minutes > 0 && minutes < 100_000)) {
       throw new UserInputException("--minutes must be a positive number of minutes, got " + minutes);
@@ -356,12 +365,36 @@ final class TrainCommand implements Callable<Integer> {
       throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --augment, --ema-kimg and --no-ema are"
           + " fixed for a run; resume without them or train into a new --run-dir");
     }
+    SquareFit requested = requestedFit();
+    if (requested != null && requested != saved.squareFit()) {
+      throw new UserInputException("--fit " + requested.id() + " differs from the run's " + saved.squareFit().id()
+          + "; a run keeps how its photos were made square. Resume without --fit or train into a new --run-dir.");
+    }
     TrainConfig.Builder b = saved.toBuilder();
     if (data != null) {
       b.dataDir = data.toAbsolutePath().normalize().toString();
     }
     applyScheduleFlags(b);
     return build(b);
+  }
+
+  /** The fit asked for by --fit (or the deprecated --pad); null when neither was given. */
+  private SquareFit requestedFit() {
+    SquareFit f = null;
+    if (fit != null) {
+      try {
+        f = SquareFit.parse(fit);
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException("--fit: " + e.getMessage());
+      }
+    }
+    if (pad) {
+      if (f != null && f != SquareFit.PAD) {
+        throw new UserInputException("--pad means --fit pad, which contradicts --fit " + f.id() + "; give only --fit");
+      }
+      f = SquareFit.PAD;
+    }
+    return f;
   }
 
   private void applyScheduleFlags(TrainConfig.Builder b) {
