@@ -136,6 +136,18 @@ class TrainerResumeTest {
   }
 
   @Test
+  void aPassedTimeLimitStopsBeforeTheFirstStepWithACheckpoint() throws Exception {
+    Path dir = tmp.resolve("deadline");
+    TrainConfig.Builder b = config(3).toBuilder();
+    b.maxMinutes = 1e-9; // 60 ns: over before the loop looks at the clock
+    Trainer.Outcome o = train(dir, b.build());
+    assertFalse(o.completed());
+    assertEquals(0, o.step());
+    assertTrue(o.lastCheckpoint().endsWith("ckpt-000000000"), o.lastCheckpoint().toString());
+    assertTrue(Files.readString(dir.resolve("log.txt")).contains("--max-minutes reached"));
+  }
+
+  @Test
   void corruptNewestCheckpointFallsBackToTheOlderOne() throws Exception {
     Path dir = tmp.resolve("run");
     TrainConfig cfg = config(2);
