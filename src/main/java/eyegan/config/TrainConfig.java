@@ -1,7 +1,5 @@
 package eyegan.config;
 
-import eyegan.data.SquareFit;
-
 /**
  * Every effective setting of one training run; written to {@code training_options.json} so a run
  * can be resumed, exported and reproduced.
@@ -31,8 +29,10 @@ import eyegan.data.SquareFit;
  * @param emaRampup the moving average's ramp-up fraction (0 = none)
  * @param budgetMinutes when > 0, {@code epochs} was sized by measuring this machine so the whole
  *     command takes about this many minutes; 0 = epochs as given
- * @param fit how photos became square training images: {@code crop}, {@code pad} or {@code stretch}
- *     (null = crop, as in runs recorded before it existed)
+ * @param fit how photos were made square ({@code crop}, {@code pad} or {@code stretch}); null = crop
+ *     (older runs)
+ * @param dataFingerprint fingerprint of the decoded training set (see {@code DataFingerprint}); a
+ *     resume on other data is refused unless asked for
  */
 public record TrainConfig(
     String preset,
@@ -58,7 +58,8 @@ public record TrainConfig(
     double emaKimg,
     double emaRampup,
     double budgetMinutes,
-    String fit) {
+    String fit,
+    String dataFingerprint) {
 
   /** Default TF Serving base path of exports. */
   public static final String DEFAULT_EXPORT_DIR = "savedmodel/eyegan";
@@ -81,22 +82,13 @@ public record TrainConfig(
     require(learningRate > 0 && Float.isFinite(learningRate), "--lr must be > 0, got " + learningRate);
     require(budgetMinutes >= 0 && Double.isFinite(budgetMinutes), "--minutes must be > 0, got " + budgetMinutes);
     augment = AugmentPolicy.parse(augment).toString();
-    try {
-      fit = fit == null ? SquareFit.CROP.id() : SquareFit.parse(fit).id();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--fit: " + e.getMessage(), e);
-    }
+    fit = eyegan.data.SquareFit.parse(fit).id();
     stepOptions(); // validates the EMA values
   }
 
   /** The training step's additions to the tutorial's step, as recorded for this run. */
   public StepOptions stepOptions() {
     return new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup);
-  }
-
-  /** How photos became the square training images of this run. */
-  public SquareFit squareFit() {
-    return SquareFit.parse(fit);
   }
 
   /** True when the generator's moving average is kept (and used for grids, SWD and export). */
@@ -111,7 +103,7 @@ public record TrainConfig(
         Preset.ADAM_BETA2, Preset.ADAM_EPSILON, DEFAULT_SEED, null, p.checkpointEvery(),
         DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p.swdEvery(),
         DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR, p.augment().toString(), p.emaKimg(),
-        p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, SquareFit.CROP.id());
+        p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, null, null);
   }
 
   private static void require(boolean ok, String message) {
@@ -151,6 +143,7 @@ public record TrainConfig(
     public double emaRampup;
     public double budgetMinutes;
     public String fit;
+    public String dataFingerprint;
 
     private Builder(TrainConfig c) {
       preset = c.preset;
@@ -177,12 +170,14 @@ public record TrainConfig(
       emaRampup = c.emaRampup;
       budgetMinutes = c.budgetMinutes;
       fit = c.fit;
+      dataFingerprint = c.dataFingerprint;
     }
 
     public TrainConfig build() {
       return new TrainConfig(preset, model, batchSize, epochs, learningRate, beta1, beta2, epsilon,
           seed, dataDir, checkpointEvery, keepCheckpoints, gridSamples, gridEvery, swdEvery, tickSeconds,
-          maxMinutes, exportAtEnd, exportDir, augment, emaKimg, emaRampup, budgetMinutes, fit);
+          maxMinutes, exportAtEnd, exportDir, augment, emaKimg, emaRampup, budgetMinutes,
+          fit, dataFingerprint);
     }
   }
 }

@@ -21,19 +21,25 @@ public enum SquareFit {
   PAD,
   STRETCH;
 
-  /** The lower-case name, as typed after {@code --fit}. */
+  /** Lower-case name as typed after {@code --fit} and recorded in a run's options. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code crop}, {@code pad} or {@code stretch} (any case). */
-  public static SquareFit parse(String text) {
+  /**
+   * Parses {@code crop}, {@code pad} or {@code stretch} (any case), as typed or recorded; null (runs
+   * recorded before the fit was kept) is {@link #CROP}.
+   */
+  public static SquareFit parse(String name) {
+    if (name == null) {
+      return CROP;
+    }
     for (SquareFit f : values()) {
-      if (f.id().equalsIgnoreCase(text.trim())) {
+      if (f.id().equalsIgnoreCase(name.trim())) {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown fit '" + text + "' (choose crop, pad or stretch)");
+    throw new IllegalArgumentException("unknown fit '" + name + "' (choose crop, pad or stretch)");
   }
 
   /**

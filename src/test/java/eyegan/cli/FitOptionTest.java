@@ -33,7 +33,7 @@ class FitOptionTest {
         "--run-dir", run.toString(), "--fit", "stretch", "--epochs", "1", "--no-export", "--swd-every", "0");
     assertEquals(0, first.code(), first.err());
     assertTrue(first.out().contains("stretched to square"), first.out());
-    assertEquals(SquareFit.STRETCH, TrainingOptionsFile.read(run).squareFit());
+    assertEquals(SquareFit.STRETCH, SquareFit.parse(TrainingOptionsFile.read(run).fit()));
 
     // Resumed without --fit: the recorded fit, not the default crop.
     CommandLineTest.Run again = CommandLineTest.eyegan("train", "--run-dir", run.toString(), "--epochs", "2");
@@ -53,6 +53,6 @@ class FitOptionTest {
     ObjectNode options = (ObjectNode) json.readTree(run.resolve(TrainingOptionsFile.NAME).toFile());
     options.remove("fit");
     json.writeValue(run.resolve(TrainingOptionsFile.NAME).toFile(), options);
-    assertEquals(SquareFit.CROP, TrainingOptionsFile.read(run).squareFit());
+    assertEquals(SquareFit.CROP, SquareFit.parse(TrainingOptionsFile.read(run).fit()));
   }
 }
