@@ -100,7 +100,7 @@ class TrainProcessTest {
     p.destroy(); // SIGTERM: the shutdown hook asks the loop to stop and waits for its checkpoint
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "train exits after the signal");
     String out = rest();
-    assertTrue(out.contains("stop requested: saved"), out);
+    assertTrue(out.contains("stop requested: saved"), "exit code " + p.exitValue() + ", output:\n" + out);
     long saved = new Checkpoints(run.resolve("checkpoints"), 3).list(w -> {}).get(0).meta().step();
     assertTrue(saved >= 6, "checkpoint at the stop, step " + saved);
 
