@@ -11,6 +11,7 @@ import eyegan.metrics.SwdResult;
 import eyegan.report.StatsFile;
 import eyegan.report.TrainingTick;
 import eyegan.runtime.SessionConfigs;
+import eyegan.runtime.StepDevice;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.tensorflow.Graph;
@@ -46,6 +47,7 @@ public final class Trainer {
   private final RunLog log;
   private final StopSignal stop;
   private QualityMeter quality;
+  private StepDevice device;
 
   /**
    * @param reals real images for {@code reals.png} (any count; the first grid's worth is shown)
@@ -65,6 +67,12 @@ public final class Trainer {
     return this;
   }
 
+  /** Runs the step on {@code device} (default: TensorFlow's choice, a GPU when it sees one). */
+  public Trainer withDevice(StepDevice device) {
+    this.device = device;
+    return this;
+  }
+
   /** Trains until the schedule is done or a stop is requested; always leaves a checkpoint. */
   public Outcome run() {
     Hyperparameters hp = new Hyperparameters(cfg.learningRate(), cfg.beta1(), cfg.beta2(), cfg.epsilon());
@@ -72,7 +80,7 @@ public final class Trainer {
     int r = cfg.model().resolution();
     try (Graph graph = new Graph()) {
       new TrainingGraph(graph, cfg.model(), hp, cfg.seed());
-      try (Session session = new Session(graph, SessionConfigs.training());
+      try (Session session = new Session(graph, SessionConfigs.training(device));
           TensorBoardLog board = new TensorBoardLog(run.tensorboard())) {
         Checkpoints.Meta start = resume(session, checkpoints);
         Sampler sampler = new Sampler(session, cfg.model().noiseDim(), r);
@@ -119,6 +127,8 @@ public final class Trainer {
     int perEpoch = data.batchesPerEpoch();
     long totalSteps = (long) cfg.epochs() * perEpoch;
     BatchPrefetcher prefetch = new BatchPrefetcher(data, r);
+    // Like the image tensors, the step's seed tensor is allocated once and rewritten each step.
+    TInt64 stepSeed = TInt64.vectorOf(cfg.seed(), 0);
     long step = start.step();
     int epoch = start.epoch();
     int batch = start.batch();
@@ -141,7 +151,7 @@ public final class Trainer {
           int nextEpoch = lastOfEpoch ? (epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
           BatchPrefetcher.Batch next = prefetch.take(epoch, batch, nextEpoch, lastOfEpoch ? 0 : batch + 1);
           int n = next.images();
-          float[] out = trainStep(session, next.tensor(), step);
+          float[] out = trainStep(session, next.tensor(), stepSeed, step);
           step++;
           batch++;
           if (!Float.isFinite(out[0]) || !Float.isFinite(out[1])) {
@@ -176,6 +186,7 @@ public final class Trainer {
       return new Outcome(step, epoch, batch, true, saved, elapsed(elapsedBefore, runStart));
     } finally {
       prefetch.close();
+      stepSeed.close();
     }
   }
 
@@ -204,9 +215,9 @@ public final class Trainer {
   }
 
   /** One optimisation step; returns {d_loss, g_loss, D(x), D(G(z))}. */
-  private float[] trainStep(Session session, TFloat32 real, long step) {
-    try (TInt64 seed = TInt64.vectorOf(cfg.seed(), step);
-        Result res = session.runner()
+  private float[] trainStep(Session session, TFloat32 real, TInt64 seed, long step) {
+    seed.setLong(step, 1);
+    try (Result res = session.runner()
             .feed(TrainingGraph.REAL_IMAGES, real)
             .feed(TrainingGraph.STEP_SEED, seed)
             .addTarget(TrainingGraph.TRAIN)
