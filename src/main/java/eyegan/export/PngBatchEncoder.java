@@ -33,7 +33,8 @@ import org.tensorflow.types.TUint8;
  * images, or for filling, reshaping and scattering strings). Pinning says so in the graph instead
  * of leaving the placer to move these ops off the GPU one by one. The cost on a GPU is one copy of
  * the quantised uint8 batch to the host: 48 KiB per 128 px image (3 MiB for 64), about 0.2 ms over
- * PCIe, against about 3 ms of CPU time to encode each image.
+ * PCIe, against about 1 ms per image for the encoding itself on 2 cores (354 images/s from seeds to
+ * PNG against 567 from noise to float images, in {@code eyegan bench}).
  */
 final class PngBatchEncoder {
   /**
