@@ -1,12 +1,11 @@
 package eyegan.cli;
 
-import eyegan.config.Preset;
 import eyegan.kernels.CheckedGraphs;
 import eyegan.kernels.KernelCoverage;
 import eyegan.kernels.KernelRegistry;
 import eyegan.kernels.KernelTable;
 import eyegan.runtime.BuildInfo;
-import eyegan.runtime.CpuFeatures;
+import eyegan.runtime.CpuInfo;
 import eyegan.runtime.CudaLibraries;
 import eyegan.runtime.Devices;
 import eyegan.runtime.GpuReadiness;
@@ -60,7 +59,7 @@ final class DoctorCommand implements Callable<Integer> {
     out.println("eyegan doctor");
     out.printf(Locale.ROOT, "java:        %s (%s, %s)%n", System.getProperty("java.version"),
         System.getProperty("java.vendor"), System.getProperty("java.home"));
-    CpuFeatures.Info cpu = CpuFeatures.read();
+    CpuInfo cpu = CpuInfo.current();
     out.printf(Locale.ROOT, "cpu:         %s, %d cores; vector extensions: %s%n", cpu.model(),
         Runtime.getRuntime().availableProcessors(),
         cpu.vectorExtensions().isEmpty() ? "none found" : String.join(" ", cpu.vectorExtensions()));
@@ -117,10 +116,7 @@ final class DoctorCommand implements Callable<Integer> {
       return List.of("--kernels needs TensorFlow's CUDA natives (the CPU build has no GPU kernels): build with -Pgpu,"
           + " or run mvn -Pgpu-kernels test");
     }
-    List<KernelCoverage.Part> parts = new ArrayList<>();
-    for (Preset p : Preset.values()) {
-      parts.addAll(CheckedGraphs.check(p.id(), p.model(), registry, KernelRegistry.GPU));
-    }
+    List<KernelCoverage.Part> parts = CheckedGraphs.checkAll(registry, KernelRegistry.GPU);
     out.print(KernelTable.format(parts));
     return parts.stream().filter(p -> !p.problems().isEmpty())
         .map(p -> "op without a GPU kernel in " + KernelTable.summary(p)).toList();

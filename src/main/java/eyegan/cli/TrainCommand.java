@@ -19,7 +19,10 @@ import eyegan.train.QualityMeter;
 import eyegan.train.RunDirectory;
 import eyegan.train.RunLog;
 import eyegan.train.StopSignal;
+import eyegan.train.ScheduleSizer;
 import eyegan.train.Trainer;
+import eyegan.runtime.CpuInfo;
+import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,12 +52,18 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  eyegan train                                  # preset auto, built-in data",
+      "  eyegan train                                  # preset auto, built-in data, ~10 min",
+      "  eyegan train --minutes 40                     # a longer run, sized to this machine",
       "  eyegan train --data ~/eyes --preset article   # the reference model on your photos",
       "  eyegan train --device gpu:1                   # on the second GPU (nvidia-smi's numbering)",
       "  eyegan train --run-dir runs/00003-cpu-64px    # resume (or extend with --epochs)"
     })
 final class TrainCommand implements Callable<Integer> {
+  /** The default run's budget: looks like eyes in about ten minutes on any 2-core machine. */
+  static final double DEFAULT_MINUTES = 10;
+  /** SWD measurements in a machine-sized run (the cadence follows the chosen epochs). */
+  private static final int SIZED_SWD_MEASUREMENTS = 6;
+
   @Option(names = "--preset", defaultValue = "auto", converter = PresetOption.Converter.class,
       description = "auto (default: article with a GPU, cpu without), article, cpu or tiny.")
   String preset;
@@ -74,8 +83,13 @@ final class TrainCommand implements Callable<Integer> {
       description = "Where numbered run folders are created (default: ${DEFAULT-VALUE}).")
   Path runsRoot;
 
-  @Option(names = "--epochs", description = "Epochs to train (resume: the new total).")
+  @Option(names = "--epochs", description = "Epochs to train (resume: the new total). Overrides --minutes.")
   Integer epochs;
+
+  @Option(names = "--minutes", paramLabel = "M",
+      description = "Size the epochs so the whole command takes about M minutes on this machine, from the speed of"
+          + " its first steps (default for the cpu preset: " + DEFAULT_MINUTES + "; recorded in training_options.json).")
+  Double minutes;
 
   @Option(names = "--batch", description = "Images per step.")
   Integer batch;
@@ -91,6 +105,23 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--seed", description = "Seed of weights, noise, dropout, shuffling and grids.")
   Long seed;
+
+  @Option(names = "--augment", paramLabel = "POLICY",
+      description = "Differentiable augmentation of every image D sees: none, or any of color,translation,cutout"
+          + " (default: the preset's; cpu: translation,cutout; article: none).")
+  String augment;
+
+  @Option(names = "--no-ema", negatable = false,
+      description = "Keep no moving average of the generator (grids, SWD and export then use G as trained).")
+  boolean noEma;
+
+  @Option(names = "--ema-kimg", paramLabel = "K",
+      description = "Half-life of the generator's moving average, in thousands of images (default: the preset's; cpu: 10).")
+  Double emaKimg;
+
+  @Option(names = "--kernel", paramLabel = "K",
+      description = "Side of every convolution kernel (default: the preset's; article 5, cpu 4).")
+  Integer kernel;
 
   @Option(names = "--checkpoint-every", paramLabel = "EPOCHS", description = "Epochs between checkpoints.")
   Integer checkpointEvery;
@@ -177,10 +208,18 @@ final class TrainCommand implements Callable<Integer> {
       log.line(String.format("data: %d images from %s (x2 with flips = %d per epoch), %d batches of %d",
           loaded.loaded(), dataDir, set.size(), batches.batchesPerEpoch(), cfg.batchSize()));
       log.line("model: " + cfg.model());
-      Trainer.Outcome outcome = new Trainer(cfg, run, batches, loaded.images(), log, stop)
+      Trainer trainer = new Trainer(cfg, run, batches, loaded.images(), log, stop)
           .withDevice(where.device())
-          .withQualityMeter(new QualityMeter(loaded.images(), cfg.seed(), cfg.model().noiseDim()))
-          .run();
+          .withQualityMeter(new QualityMeter(loaded.images(), cfg.seed(), cfg.model().noiseDim()));
+      if (!resuming && cfg.budgetMinutes() > 0) {
+        log.line(String.format(java.util.Locale.ROOT,
+            "sizing the schedule to %.1f min on this machine (%s) from the speed of its first steps",
+            cfg.budgetMinutes(), CpuInfo.current().describe()));
+        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+        trainer.withScheduleSizer(new ScheduleSizer(cfg.budgetMinutes(), started, CpuInfo.current().describe()),
+            sized -> recordSized(run, sized));
+      }
+      Trainer.Outcome outcome = trainer.run();
       writeReport(run, log);
       if (outcome.completed()) {
         log.line(String.format("done: %d epochs, %d steps in %.1f min; run folder %s",
@@ -197,6 +236,17 @@ final class TrainCommand implements Callable<Integer> {
         // the hook is running: it is waiting for us, nothing to remove
       }
     }
+  }
+
+  /** The sized schedule's SWD cadence (unless --swd-every was given), written into the run's options. */
+  private TrainConfig recordSized(RunDirectory run, TrainConfig sized) {
+    TrainConfig.Builder b = sized.toBuilder();
+    if (swdEvery == null && sized.swdEvery() > 0) {
+      b.swdEvery = Math.max(1, (sized.epochs() + SIZED_SWD_MEASUREMENTS - 1) / SIZED_SWD_MEASUREMENTS);
+    }
+    TrainConfig c = build(b);
+    TrainingOptionsFile.write(run.path(), c);
+    return c;
   }
 
   /**
@@ -267,6 +317,13 @@ final class TrainCommand implements Callable<Integer> {
     }
     b.dataDir = data == null ? null : data.toAbsolutePath().normalize().toString();
     applyScheduleFlags(b);
+    if (minutes != null && !(minutes > 0 && minutes < 100_000)) {
+      throw new UserInputException("--minutes must be a positive number of minutes, got " + minutes);
+    }
+    // No --epochs: the cpu preset (or any preset given --minutes) is sized to the machine.
+    if (epochs == null && (minutes != null || p == Preset.CPU)) {
+      b.budgetMinutes = minutes != null ? minutes : DEFAULT_MINUTES;
+    }
     if (batch != null) {
       b.batchSize = batch;
     }
@@ -279,6 +336,20 @@ final class TrainCommand implements Callable<Integer> {
     if (seed != null) {
       b.seed = seed;
     }
+    if (kernel != null) {
+      b.model = modelChange(() -> b.model.withKernelSize(kernel), "--kernel");
+    }
+    if (augment != null) {
+      b.augment = augment;
+    }
+    if (emaKimg != null) {
+      b.emaKimg = emaKimg;
+      b.emaRampup = Preset.EMA_RAMPUP;
+    }
+    if (noEma) {
+      b.emaKimg = 0;
+      b.emaRampup = 0;
+    }
     return build(b);
   }
 
@@ -288,9 +359,14 @@ final class TrainCommand implements Callable<Integer> {
       throw new UserInputException("--resolution " + resolution + " differs from the run's " + saved.model().resolution()
           + "px; a run cannot change its model. Train into a new --run-dir instead.");
     }
-    if (batch != null || lr != null || beta1 != null || seed != null) {
-      throw new UserInputException("--batch, --lr, --beta1 and --seed are fixed for a run; resume without them"
-          + " or train into a new --run-dir");
+    if (minutes != null) {
+      throw new UserInputException("--minutes sizes a new run; a resumed run keeps its recorded "
+          + saved.epochs() + " epochs (give --epochs N to extend it)");
+    }
+    if (batch != null || lr != null || beta1 != null || seed != null || kernel != null || augment != null
+        || emaKimg != null || noEma) {
+      throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --augment, --ema-kimg and --no-ema are"
+          + " fixed for a run; resume without them or train into a new --run-dir");
     }
     TrainConfig.Builder b = saved.toBuilder();
     if (data != null) {
@@ -334,10 +410,14 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static ModelConfig resize(ModelConfig m, int res) {
+    return modelChange(() -> m.withResolution(res), "--resolution");
+  }
+
+  private static ModelConfig modelChange(java.util.function.Supplier<ModelConfig> change, String flag) {
     try {
-      return m.withResolution(res);
+      return change.get();
     } catch (IllegalArgumentException e) {
-      throw new UserInputException("--resolution: " + e.getMessage());
+      throw new UserInputException(flag + ": " + e.getMessage());
     }
   }
 

@@ -41,7 +41,7 @@ public final class Discriminator {
   public Discriminator(Ops tf, ModelConfig config, long seed) {
     this.tf = tf;
     this.config = config;
-    this.factory = new VariableFactory(tf, seed, 1);
+    this.factory = new VariableFactory(tf, seed, RandomKeys.DISCRIMINATOR_INIT);
     int[] d = config.discriminatorWidths();
     int k = config.kernelSize();
     long in = 3;
@@ -59,17 +59,19 @@ public final class Discriminator {
    * Builds a forward pass.
    *
    * @param images float32 [N, R, R, 3] in [-1, 1]
-   * @param dropoutSeed int64 [2] key of this step's dropout masks (ignored at inference)
+   * @param stepSeed int64 [2] = (run seed, step); keys this step's dropout masks through {@link
+   *     RandomKeys#DROPOUT} (ignored at inference)
    * @return float32 [N, 1] logits; {@code sigmoid(logit)} is the probability that the image is real
    */
-  public Operand<TFloat32> apply(Operand<TFloat32> images, Mode mode, Operand<TInt64> dropoutSeed) {
+  public Operand<TFloat32> apply(Operand<TFloat32> images, Mode mode, Operand<TInt64> stepSeed) {
     List<LayerSummary> rows = new ArrayList<>();
     Layers l = new Layers(tf, rows);
     Operand<TFloat32> x = images;
     for (int i = 0; i < convKernels.size(); i++) {
       x = l.conv2d(x, convKernels.get(i), convBiases.get(i), 2);
       x = l.leakyRelu(x, config.leakySlope());
-      x = l.dropout(x, config.dropoutRate(), mode, dropoutSeed, i);
+      Operand<TInt64> key = mode == Mode.TRAINING ? RandomKeys.DROPOUT.stepKey(tf, stepSeed, i) : stepSeed;
+      x = l.dropout(x, config.dropoutRate(), mode, key);
     }
     x = l.flatten(x);
     x = l.dense(x, denseKernel, denseBias);

@@ -20,15 +20,19 @@ import org.tensorflow.types.TFloat32;
  *   -> Conv2DTranspose(3, k, 2, tanh) -> images [N, R, R, 3] in [-1, 1]
  * </pre>
  *
- * Constructing it creates the variables (names start with {@code gen_}); {@link #apply} wires a
- * forward pass onto them and may be called once per mode in the same graph.
+ * Constructing it creates the variables (names start with {@code gen_}, or {@code ema_gen_} for
+ * the moving-average copy that training keeps beside it); {@link #apply} wires a forward pass onto
+ * them and may be called once per mode in the same graph.
  */
 public final class Generator {
   /** Prefix of every generator variable; the exporter restores exactly these. */
   public static final String PREFIX = "gen_";
+  /** Prefix of the exponential-moving-average copy of the generator (same layout, same initial values). */
+  public static final String EMA_PREFIX = "ema_gen_";
 
   private final Ops tf;
   private final ModelConfig config;
+  private final String prefix;
   private final Variable<TFloat32> denseKernel;
   private final BatchNormWeights denseBn;
   private final List<Variable<TFloat32>> convKernels = new ArrayList<>();
@@ -39,21 +43,30 @@ public final class Generator {
 
   /** Creates the generator's variables in {@code tf}'s graph, initialised from {@code seed}. */
   public Generator(Ops tf, ModelConfig config, long seed) {
+    this(tf, config, seed, PREFIX);
+  }
+
+  /**
+   * Creates the variables under another name prefix ({@link #EMA_PREFIX} for the moving-average
+   * copy); the initial values depend only on {@code seed}, so both copies start equal.
+   */
+  public Generator(Ops tf, ModelConfig config, long seed, String prefix) {
     this.tf = tf;
     this.config = config;
-    this.factory = new VariableFactory(tf, seed, 0);
+    this.prefix = prefix;
+    this.factory = new VariableFactory(tf, seed, RandomKeys.GENERATOR_INIT);
     int[] g = config.generatorWidths();
     int k = config.kernelSize();
     long base = config.baseSize();
     long units = base * base * g[0];
-    denseKernel = factory.glorotUniform(PREFIX + "dense_kernel", config.noiseDim(), units);
-    denseBn = BatchNormWeights.create(factory, PREFIX + "dense_bn", units);
+    denseKernel = factory.glorotUniform(prefix + "dense_kernel", config.noiseDim(), units);
+    denseBn = BatchNormWeights.create(factory, prefix + "dense_bn", units);
     for (int i = 1; i <= g.length; i++) {
       long in = g[i - 1];
       long out = i < g.length ? g[i] : 3;
-      convKernels.add(factory.glorotUniform(PREFIX + "convT" + i + "_kernel", k, k, out, in));
+      convKernels.add(factory.glorotUniform(prefix + "convT" + i + "_kernel", k, k, out, in));
       if (i < g.length) {
-        convBns.add(BatchNormWeights.create(factory, PREFIX + "convT" + i + "_bn", out));
+        convBns.add(BatchNormWeights.create(factory, prefix + "convT" + i + "_bn", out));
       }
     }
   }
@@ -127,5 +140,10 @@ public final class Generator {
 
   public ModelConfig config() {
     return config;
+  }
+
+  /** The name prefix of this generator's variables. */
+  public String prefix() {
+    return prefix;
   }
 }

@@ -130,14 +130,13 @@ final class Layers {
   /**
    * Keras Dropout: while training, zero each element with probability {@code rate} and scale the
    * rest by 1 / (1 - rate); at inference, the identity. The mask comes from a stateless generator
-   * keyed by {@code seed} (int64[2], fed per step) plus this layer's index, so a resumed run draws
-   * the same masks as an uninterrupted one.
+   * keyed by {@code key} (int64[2], derived per step and layer), so a resumed run draws the same
+   * masks as an uninterrupted one.
    */
-  Operand<TFloat32> dropout(Operand<TFloat32> x, float rate, Mode mode, Operand<TInt64> seed, int layerIndex) {
+  Operand<TFloat32> dropout(Operand<TFloat32> x, float rate, Mode mode, Operand<TInt64> key) {
     Operand<TFloat32> y = x;
     if (mode == Mode.TRAINING && rate > 0f) {
-      Operand<TInt64> layerSeed = tf.math.add(seed, tf.constant(new long[] {0L, 1_000_003L * (layerIndex + 1)}));
-      Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), layerSeed);
+      Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), key);
       Operand<TBool> keep = tf.math.greaterEqual(u, tf.constant(rate));
       Operand<TFloat32> scaled = tf.math.mul(x, tf.constant(1f / (1f - rate)));
       y = tf.select(keep, scaled, tf.zerosLike(x));

@@ -40,7 +40,7 @@ public final class Trainer {
 
   private static final int SAMPLE_BATCH = 64;
 
-  private final TrainConfig cfg;
+  private TrainConfig cfg;
   private final RunDirectory run;
   private final EpochBatches data;
   private final RgbImages reals;
@@ -48,6 +48,8 @@ public final class Trainer {
   private final StopSignal stop;
   private QualityMeter quality;
   private StepDevice device;
+  private ScheduleSizer sizer;
+  private java.util.function.UnaryOperator<TrainConfig> onSized;
 
   /**
    * @param reals real images for {@code reals.png} (any count; the first grid's worth is shown)
@@ -73,13 +75,24 @@ public final class Trainer {
     return this;
   }
 
+  /**
+   * Sizes the epochs to a time budget after timing the first steps of a new run; {@code onSized}
+   * gets the config with the chosen epochs, may adjust what depends on them, records it, and
+   * returns the config to continue with.
+   */
+  public Trainer withScheduleSizer(ScheduleSizer sizer, java.util.function.UnaryOperator<TrainConfig> onSized) {
+    this.sizer = sizer;
+    this.onSized = onSized;
+    return this;
+  }
+
   /** Trains until the schedule is done or a stop is requested; always leaves a checkpoint. */
   public Outcome run() {
     Hyperparameters hp = new Hyperparameters(cfg.learningRate(), cfg.beta1(), cfg.beta2(), cfg.epsilon());
     Checkpoints checkpoints = new Checkpoints(run.checkpoints(), cfg.keepCheckpoints());
     int r = cfg.model().resolution();
     try (Graph graph = new Graph()) {
-      new TrainingGraph(graph, cfg.model(), hp, cfg.seed());
+      new TrainingGraph(graph, cfg.model(), hp, cfg.seed(), cfg.stepOptions());
       try (Session session = new Session(graph, SessionConfigs.training(device));
           TensorBoardLog board = new TensorBoardLog(run.tensorboard())) {
         Checkpoints.Meta start = resume(session, checkpoints);
@@ -125,7 +138,6 @@ public final class Trainer {
       float[] gridNoise, StatsLog stats, TensorBoardLog board) {
     int r = cfg.model().resolution();
     int perEpoch = data.batchesPerEpoch();
-    long totalSteps = (long) cfg.epochs() * perEpoch;
     BatchPrefetcher prefetch = new BatchPrefetcher(data, r);
     // Like the image tensors, the step's seed tensor is allocated once and rewritten each step.
     TInt64 stepSeed = TInt64.vectorOf(cfg.seed(), 0);
@@ -136,8 +148,11 @@ public final class Trainer {
     long runStart = System.nanoTime();
     Tick tick = new Tick(System.nanoTime());
     long deadline = cfg.maxMinutes() > 0 ? runStart + (long) (cfg.maxMinutes() * 60e9) : Long.MAX_VALUE;
+    long timedFrom = -1;
+    boolean sizing = sizer != null && start.step() == 0;
     try {
-      while (epoch < cfg.epochs()) {
+      // Until a sized schedule is decided, the preset's epochs are only a placeholder: keep going.
+      while (sizing || epoch < cfg.epochs()) {
         while (batch < perEpoch) {
           if (stop.requested() || System.nanoTime() >= deadline) {
             String why = stop.requested() ? "stop requested" : "--max-minutes reached";
@@ -148,7 +163,7 @@ public final class Trainer {
             return new Outcome(step, epoch, batch, false, saved, elapsed(elapsedBefore, runStart));
           }
           boolean lastOfEpoch = batch + 1 == perEpoch;
-          int nextEpoch = lastOfEpoch ? (epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
+          int nextEpoch = lastOfEpoch ? (sizing || epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
           BatchPrefetcher.Batch next = prefetch.take(epoch, batch, nextEpoch, lastOfEpoch ? 0 : batch + 1);
           int n = next.images();
           float[] out = trainStep(session, next.tensor(), stepSeed, step);
@@ -160,22 +175,34 @@ public final class Trainer {
                     + "the last good checkpoint is %s. Try a smaller --lr.",
                 step, epoch + 1, out[0], out[1], lastGood(checkpoints)));
           }
+          if (sizing && step == ScheduleSizer.WARMUP_STEPS) {
+            timedFrom = System.nanoTime();
+          } else if (sizing && step == ScheduleSizer.WARMUP_STEPS + ScheduleSizer.TIMED_STEPS) {
+            ScheduleSizer.Decision d = sizer.decide((System.nanoTime() - timedFrom) / 1e9 / ScheduleSizer.TIMED_STEPS,
+                perEpoch, step, System.currentTimeMillis());
+            TrainConfig.Builder b = cfg.toBuilder();
+            b.epochs = d.epochs();
+            cfg = onSized.apply(b.build());
+            log.line(d.reason());
+            sizing = false;
+          }
           tick.add(out, n);
           double now = elapsed(elapsedBefore, runStart);
           if (tick.seconds(System.nanoTime()) >= cfg.tickSeconds() || batch == perEpoch) {
-            report(tick, epoch, step, totalSteps, now, stats, board);
+            report(tick, epoch, step, (long) cfg.epochs() * perEpoch, now, stats, board);
             tick = new Tick(System.nanoTime());
           }
         }
         epoch++;
         batch = 0;
-        if (epoch % cfg.gridEvery() == 0 || epoch == cfg.epochs()) {
+        boolean last = !sizing && epoch == cfg.epochs();
+        if (epoch % cfg.gridEvery() == 0 || last) {
           writeGrid(sampler.sample(gridNoise, cfg.gridSamples()), run.fakes(epoch), step, board);
         }
-        if (quality != null && cfg.swdEvery() > 0 && (epoch % cfg.swdEvery() == 0 || epoch == cfg.epochs())) {
+        if (quality != null && cfg.swdEvery() > 0 && (epoch % cfg.swdEvery() == 0 || last)) {
           measureQuality(epoch, step, sampler, stats, board);
         }
-        if (epoch % cfg.checkpointEvery() == 0 || epoch == cfg.epochs()) {
+        if (epoch % cfg.checkpointEvery() == 0 || last) {
           Path saved = checkpoints.save(session, meta(step, epoch, 0, elapsed(elapsedBefore, runStart)));
           log.line("saved checkpoint " + saved.getFileName());
         }

@@ -3,7 +3,6 @@ package eyegan.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eyegan.config.Preset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +28,7 @@ class GpuKernelCoverageTest {
   @BeforeAll
   static void checkAllPresets() throws IOException {
     assertTrue(REGISTRY.isCudaBuild(), "the CUDA natives are not on the class path; run with -Pgpu-kernels");
-    for (Preset p : Preset.values()) {
-      PARTS.addAll(CheckedGraphs.check(p.id(), p.model(), REGISTRY, KernelRegistry.GPU));
-    }
+    PARTS.addAll(CheckedGraphs.checkAll(REGISTRY, KernelRegistry.GPU));
     Path report = Path.of("target", "gpu-kernels.txt");
     Files.createDirectories(report.getParent());
     Files.writeString(report, KernelTable.format(PARTS));

@@ -29,7 +29,8 @@ class KernelCoverageTest {
   @Test
   void everyOpOfEveryGraphHasACpuKernel() {
     // These graphs run on the CPU in the rest of the suite, so a CPU kernel must be found for each.
-    for (KernelCoverage.Part part : CheckedGraphs.check("tiny", Preset.TINY.model(), REGISTRY, KernelRegistry.CPU)) {
+    for (KernelCoverage.Part part : CheckedGraphs.check("tiny", Preset.TINY.model(), CheckedGraphs.EVERY_OPTION, REGISTRY,
+        KernelRegistry.CPU)) {
       assertTrue(part.nodes() > 10, part.name() + " has nodes");
       assertEquals(List.of(), part.uses().stream().filter(u -> !u.hasKernel()).toList(), part.name());
     }
