@@ -8,6 +8,7 @@ import eyegan.runtime.GpuSelection;
 import eyegan.runtime.NvidiaDriver;
 import eyegan.runtime.StepDevice;
 import java.util.List;
+import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 
@@ -79,16 +80,19 @@ final class DeviceOption {
     List<String> names = NvidiaDriver.gpus();
     String[] visible = GpuSelection.userVisible();
     if (visible != null) {
-      return java.util.stream.IntStream.range(0, visible.length).mapToObj(i -> "gpu:" + i + " = CUDA device " + visible[i].trim()).toList();
+      return IntStream.range(0, visible.length).mapToObj(i -> "gpu:" + i + " = CUDA device " + visible[i].trim()).toList();
     }
-    return java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> "gpu:" + i + " " + names.get(i)).toList();
+    return IntStream.range(0, names.size()).mapToObj(i -> "gpu:" + i).toList();
   }
 
+  /**
+   * e.g. {@code GPU 0 (NVIDIA H200)}. The driver lists GPUs in PCI order and CUDA numbers them
+   * fastest first, so a model is named only where that cannot matter: all GPUs are the same model.
+   */
   private static String label(StepDevice d) {
     List<String> names = NvidiaDriver.gpus();
-    String[] visible = GpuSelection.userVisible();
-    String name = visible == null && d.index() < names.size() ? " (" + names.get(d.index()) + ")" : "";
-    return "GPU " + d.index() + name;
+    boolean oneModel = !names.isEmpty() && names.stream().distinct().count() == 1;
+    return "GPU " + d.index() + (oneModel ? " (" + names.get(0) + ")" : "");
   }
 
   /** picocli converter: a malformed device is a usage error (exit 2) before anything starts. */

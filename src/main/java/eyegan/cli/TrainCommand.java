@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
       "  eyegan train                                  # preset auto, built-in data, ~10 min",
       "  eyegan train --minutes 40                     # a longer run, sized to this machine",
       "  eyegan train --data ~/eyes --preset article   # the reference model on your photos",
-      "  eyegan train --device gpu:1                   # on the second GPU (nvidia-smi's numbering)",
+      "  eyegan train --device gpu:1                   # on the second GPU (CUDA's numbering)",
       "  eyegan train --run-dir runs/00003-cpu-64px    # resume (or extend with --epochs)"
     })
 final class TrainCommand implements Callable<Integer> {

@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a training step runs: the CPU, or one GPU by its CUDA index (as {@code nvidia-smi} and
- * {@code CUDA_VISIBLE_DEVICES} count them).
+ * Where a training step runs: the CPU, or one GPU by its CUDA index (as {@code CUDA_VISIBLE_DEVICES}
+ * counts them; the same as {@code nvidia-smi}'s numbers on a machine of identical GPUs or with
+ * {@code CUDA_DEVICE_ORDER=PCI_BUS_ID}).
  *
  * @param gpu true for a GPU
  * @param index the GPU's CUDA index; 0 for the CPU
@@ -41,7 +42,7 @@ public record StepDevice(boolean gpu, int index) {
     if (m.matches()) {
       return gpu(m.group(1) == null ? 0 : Integer.parseInt(m.group(1)));
     }
-    throw new IllegalArgumentException("'" + text + "' is not a device; use cpu, gpu or gpu:N (N = the GPU's number in nvidia-smi)");
+    throw new IllegalArgumentException("'" + text + "' is not a device; use cpu, gpu or gpu:N (N = CUDA's number of the GPU)");
   }
 
   /** As typed on the command line: {@code cpu} or {@code gpu:N}. */
