@@ -30,6 +30,12 @@ public final class NativeStderrFilter {
   private static final Pattern DUPLICATE_CUDA_PLUGIN = Pattern.compile(
       ".*Unable to register cu(FFT|DNN|BLAS) factory: Attempting to register factory for plugin cu\\w+ when one has"
           + " already been registered$");
+  /**
+   * The CUDA build's complaint that CUDA cannot start: noise on a machine without an NVIDIA driver
+   * (a CUDA jar built with -Pgpu, the kernel check), worth showing on one with a driver.
+   */
+  private static final Pattern CUINIT_FAILED = Pattern.compile(".*failed call to cuInit: .*");
+  private static final boolean NO_DRIVER = !NvidiaDriver.present();
   private static final String ABSL_PREAMBLE =
       "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR";
   private static final int STDERR = 2;
@@ -49,10 +55,14 @@ public final class NativeStderrFilter {
 
   private NativeStderrFilter() {}
 
-  /** True for a line TensorFlow logged below ERROR level, or one of its harmless start-up ERRORs. */
+  /**
+   * True for a line TensorFlow logged below ERROR level, or one of the ERRORs its CUDA build logs at
+   * every start that say nothing about this machine.
+   */
   static boolean isChatter(String line) {
     return line.equals(ABSL_PREAMBLE) || TSL_LINE.matcher(line).matches() || ABSL_LINE.matcher(line).matches()
-        || DUPLICATE_CUDA_PLUGIN.matcher(line).matches();
+        || DUPLICATE_CUDA_PLUGIN.matcher(line).matches()
+        || (NO_DRIVER && CUINIT_FAILED.matcher(line).matches());
   }
 
   /** Installs the filter; does nothing (leaving stderr as it was) where the C library is unreachable. */

@@ -1,5 +1,6 @@
 package eyegan.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,13 @@ class NativeStderrFilterTest {
         + " register cuDNN factory: Attempting to register factory for plugin cuDNN when one has already been registered"));
     assertTrue(NativeStderrFilter.isChatter("E0000 00:00:1796065138.907904    4289 cuda_blas.cc:1418] Unable to"
         + " register cuBLAS factory: Attempting to register factory for plugin cuBLAS when one has already been registered"));
+  }
+
+  @Test
+  void cudaThatCannotStartIsNewsOnlyWhereThereIsADriver() {
+    String line = "2026-11-30 19:31:46.426250: E external/local_xla/xla/stream_executor/cuda/cuda_driver.cc:152]"
+        + " failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: UNKNOWN ERROR (303)";
+    assertEquals(!NvidiaDriver.present(), NativeStderrFilter.isChatter(line));
   }
 
   @Test
