@@ -5,30 +5,11 @@ import eyegan.config.ModelConfig;
 import eyegan.config.Preset;
 import eyegan.config.TrainConfig;
 import eyegan.config.TrainingOptionsFile;
-import eyegan.data.DatasetLoader;
-import eyegan.data.EpochBatches;
-import eyegan.data.LoadOptions;
-import eyegan.data.LoadResult;
 import eyegan.data.SquareFit;
-import eyegan.data.TrainingSet;
-import eyegan.report.ReportFiles;
-import eyegan.report.TrainingReport;
-import eyegan.export.GeneratorExporter;
-import eyegan.synth.DefaultData;
-import eyegan.train.QualityMeter;
-import eyegan.train.RunDirectory;
-import eyegan.train.RunLog;
-import eyegan.train.StopSignal;
-import eyegan.train.ScheduleSizer;
-import eyegan.train.Trainer;
-import eyegan.runtime.CpuInfo;
-import java.lang.management.ManagementFactory;
+import eyegan.run.TrainingRun;
 import java.io.PrintWriter;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,9 +42,6 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   /** The default run's budget: looks like eyes in about ten minutes on any 2-core machine. */
   static final double DEFAULT_MINUTES = 10;
-  /** SWD measurements in a machine-sized run (the cadence follows the chosen epochs). */
-  private static final int SIZED_SWD_MEASUREMENTS = 6;
-
   @Option(names = "--preset", defaultValue = "auto", converter = PresetOption.Converter.class,
       description = "auto (default: article with a GPU, cpu without), article, cpu or tiny.")
   String preset;
@@ -147,6 +125,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--pad", description = "Pad photos to square instead of centre-cropping them.")
   boolean pad;
 
+  @Option(names = "--allow-data-change", negatable = false,
+      description = "Resume on data that differ from what the run was trained on (refused otherwise).")
+  boolean allowDataChange;
+
   @Option(names = "--no-export", negatable = false, description = "Do not export a SavedModel at the end.")
   boolean noExport;
 
@@ -156,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     boolean resuming = runDir != null && TrainingOptionsFile.exists(runDir);
     TrainConfig cfg;
@@ -175,139 +157,10 @@ final class TrainCommand implements Callable<Integer> {
       out.println(where.warning());
     }
     out.flush();
-    if (!resuming && runDir != null) {
-      requireEmptyOrMissing(runDir); // before the (possibly long) data loading, so a typo fails fast
-    }
-
-    if (cfg.dataDir() == null) {
-      // First train without --data: render the built-in synthetic eyes into data/ (once).
-      Path builtIn = DefaultData.ensure(Path.of("data"), line -> { out.println(line); out.flush(); });
-      TrainConfig.Builder b = cfg.toBuilder();
-      b.dataDir = builtIn.toAbsolutePath().normalize().toString();
-      cfg = b.build();
-    }
-    Path dataDir = Path.of(cfg.dataDir());
-    LoadOptions load = LoadOptions.of(cfg.model().resolution()).withFit(pad ? SquareFit.PAD : SquareFit.CROP);
-    LoadResult loaded = DatasetLoader.load(dataDir, load, line -> { out.println(line); out.flush(); });
-    TrainingSet set = TrainingSet.withFlips(loaded.images());
-    EpochBatches batches = new EpochBatches(set, cfg.batchSize(), cfg.seed());
-
-    RunDirectory run = openRunDirectory(resuming, cfg);
-    TrainingOptionsFile.write(run.path(), cfg);
-    StopSignal stop = new StopSignal();
-    Thread hook = new Thread(() -> {
-      stop.request();
-      try {
-        stop.awaitFinished(10, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "eyegan-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try (RunLog log = new RunLog(out, run.path().resolve("log.txt"))) {
-      log.line(String.format("data: %d images from %s (x2 with flips = %d per epoch), %d batches of %d",
-          loaded.loaded(), dataDir, set.size(), batches.batchesPerEpoch(), cfg.batchSize()));
-      log.line("model: " + cfg.model());
-      Trainer trainer = new Trainer(cfg, run, batches, loaded.images(), log, stop)
-          .withDevice(where.device())
-          .withQualityMeter(new QualityMeter(loaded.images(), cfg.seed(), cfg.model().noiseDim()));
-      if (!resuming && cfg.budgetMinutes() > 0) {
-        log.line(String.format(java.util.Locale.ROOT,
-            "sizing the schedule to %.1f min on this machine (%s) from the speed of its first steps",
-            cfg.budgetMinutes(), CpuInfo.current().describe()));
-        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
-        trainer.withScheduleSizer(new ScheduleSizer(cfg.budgetMinutes(), started, CpuInfo.current().describe()),
-            sized -> recordSized(run, sized));
-      }
-      Trainer.Outcome outcome = trainer.run();
-      writeReport(run, log);
-      if (outcome.completed()) {
-        log.line(String.format("done: %d epochs, %d steps in %.1f min; run folder %s",
-            outcome.epoch(), outcome.step(), outcome.elapsedSeconds() / 60, run.path()));
-        if (cfg.exportAtEnd() && !exportAtEnd(run, cfg, log)) {
-          return EyeganCommand.EXIT_INTERNAL;
-        }
-      }
-      return 0;
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it is waiting for us, nothing to remove
-      }
-    }
-  }
-
-  /** The sized schedule's SWD cadence (unless --swd-every was given), written into the run's options. */
-  private TrainConfig recordSized(RunDirectory run, TrainConfig sized) {
-    TrainConfig.Builder b = sized.toBuilder();
-    if (swdEvery == null && sized.swdEvery() > 0) {
-      b.swdEvery = Math.max(1, (sized.epochs() + SIZED_SWD_MEASUREMENTS - 1) / SIZED_SWD_MEASUREMENTS);
-    }
-    TrainConfig c = build(b);
-    TrainingOptionsFile.write(run.path(), c);
-    return c;
-  }
-
-  /**
-   * The run folder: the one being resumed, a new or empty {@code --run-dir}, or the next numbered
-   * folder under {@code --runs}. A non-empty folder that is not a run is refused rather than mixed
-   * with whatever it holds.
-   */
-  private RunDirectory openRunDirectory(boolean resuming, TrainConfig cfg) {
-    try {
-      if (resuming) {
-        return RunDirectory.at(runDir);
-      }
-      if (runDir != null) {
-        requireEmptyOrMissing(runDir);
-        return RunDirectory.at(runDir);
-      }
-      return RunDirectory.createNext(runsRoot, cfg.preset(), cfg.model().resolution());
-    } catch (IOException e) {
-      throw new UserInputException("cannot create the run folder under "
-          + (runDir != null ? runDir : runsRoot) + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-    }
-  }
-
-  private static void requireEmptyOrMissing(Path dir) throws IOException {
-    if (Files.isDirectory(dir)) {
-      try (var entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
-          throw new UserInputException("--run-dir " + dir + " is not empty and is not an eyegan run"
-              + " (no training_options.json); choose a new or empty folder");
-        }
-      }
-    } else if (Files.exists(dir)) {
-      throw new UserInputException("--run-dir " + dir + " is a file, not a folder");
-    }
-  }
-
-  /** The GIF, curves and index.html; a failure here must not fail the finished training. */
-  private static void writeReport(RunDirectory run, RunLog log) {
-    try {
-      ReportFiles files = TrainingReport.write(run.path(), line -> {});
-      log.line("report: " + files.index() + " (progress.gif, curves.png)");
-    } catch (RuntimeException e) {
-      log.warn("could not write the report (" + e.getMessage() + "); retry with: eyegan report --run-dir " + run.path());
-    }
-  }
-
-  /**
-   * Exports the finished run; false (after saying how to retry) when that fails. The training
-   * itself is complete and checkpointed either way.
-   */
-  private static boolean exportAtEnd(RunDirectory run, TrainConfig cfg, RunLog log) {
-    try {
-      GeneratorExporter.Exported e = new GeneratorExporter(log::warn).exportRun(run.path(), Path.of(cfg.exportDir()), null);
-      log.line("exported the generator (SavedModel for TF Serving) to " + e.versionDir()
-          + "; try: eyegan generate --model " + cfg.exportDir() + " --grid");
-      return true;
-    } catch (RuntimeException ex) {
-      log.warn("the export failed (" + ex.getMessage() + "); the run is complete, export it with: eyegan export --run-dir "
-          + run.path());
-      return false;
-    }
+    TrainingRun.Result result = TrainingRun.run(
+        new TrainingRun.Request(cfg, runDir, runsRoot, resuming, swdEvery == null, allowDataChange, Path.of("data"),
+            where.device()), out);
+    return result.exportFailed() ? EyeganCommand.EXIT_INTERNAL : 0;
   }
 
   private TrainConfig newConfig(Preset p) {
@@ -316,6 +169,7 @@ final class TrainCommand implements Callable<Integer> {
       b.model = resize(p.model(), resolution);
     }
     b.dataDir = data == null ? null : data.toAbsolutePath().normalize().toString();
+    b.fit = (pad ? SquareFit.PAD : SquareFit.CROP).id();
     applyScheduleFlags(b);
     if (minutes != null && !(minutes > 0 && minutes < 100_000)) {
       throw new UserInputException("--minutes must be a positive number of minutes, got " + minutes);
@@ -367,6 +221,10 @@ final class TrainCommand implements Callable<Integer> {
         || emaKimg != null || noEma) {
       throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --augment, --ema-kimg and --no-ema are"
           + " fixed for a run; resume without them or train into a new --run-dir");
+    }
+    if (pad && SquareFit.parse(saved.fit()) != SquareFit.PAD) {
+      throw new UserInputException("--pad differs from the run's recorded fit (" + saved.fit()
+          + "); a run keeps how its photos were made square. Train into a new --run-dir instead.");
     }
     TrainConfig.Builder b = saved.toBuilder();
     if (data != null) {

@@ -29,6 +29,9 @@ package eyegan.config;
  * @param emaRampup the moving average's ramp-up fraction (0 = none)
  * @param budgetMinutes when > 0, {@code epochs} was sized by measuring this machine so the whole
  *     command takes about this many minutes; 0 = epochs as given
+ * @param fit how photos were made square ({@code crop} or {@code pad}); null = crop (older runs)
+ * @param dataFingerprint fingerprint of the decoded training set (see {@code DataFingerprint}); a
+ *     resume on other data is refused unless asked for
  */
 public record TrainConfig(
     String preset,
@@ -53,7 +56,9 @@ public record TrainConfig(
     String augment,
     double emaKimg,
     double emaRampup,
-    double budgetMinutes) {
+    double budgetMinutes,
+    String fit,
+    String dataFingerprint) {
 
   /** Default TF Serving base path of exports. */
   public static final String DEFAULT_EXPORT_DIR = "savedmodel/eyegan";
@@ -76,6 +81,7 @@ public record TrainConfig(
     require(learningRate > 0 && Float.isFinite(learningRate), "--lr must be > 0, got " + learningRate);
     require(budgetMinutes >= 0 && Double.isFinite(budgetMinutes), "--minutes must be > 0, got " + budgetMinutes);
     augment = AugmentPolicy.parse(augment).toString();
+    fit = eyegan.data.SquareFit.parse(fit).id();
     stepOptions(); // validates the EMA values
   }
 
@@ -96,7 +102,7 @@ public record TrainConfig(
         Preset.ADAM_BETA2, Preset.ADAM_EPSILON, DEFAULT_SEED, null, p.checkpointEvery(),
         DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p.swdEvery(),
         DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR, p.augment().toString(), p.emaKimg(),
-        p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0);
+        p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, null, null);
   }
 
   private static void require(boolean ok, String message) {
@@ -135,6 +141,8 @@ public record TrainConfig(
     public double emaKimg;
     public double emaRampup;
     public double budgetMinutes;
+    public String fit;
+    public String dataFingerprint;
 
     private Builder(TrainConfig c) {
       preset = c.preset;
@@ -160,12 +168,15 @@ public record TrainConfig(
       emaKimg = c.emaKimg;
       emaRampup = c.emaRampup;
       budgetMinutes = c.budgetMinutes;
+      fit = c.fit;
+      dataFingerprint = c.dataFingerprint;
     }
 
     public TrainConfig build() {
       return new TrainConfig(preset, model, batchSize, epochs, learningRate, beta1, beta2, epsilon,
           seed, dataDir, checkpointEvery, keepCheckpoints, gridSamples, gridEvery, swdEvery, tickSeconds,
-          maxMinutes, exportAtEnd, exportDir, augment, emaKimg, emaRampup, budgetMinutes);
+          maxMinutes, exportAtEnd, exportDir, augment, emaKimg, emaRampup, budgetMinutes,
+          fit, dataFingerprint);
     }
   }
 }

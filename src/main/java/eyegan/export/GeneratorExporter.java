@@ -96,7 +96,7 @@ public final class GeneratorExporter {
    */
   public Exported exportRun(Path runDir, Path baseDir, String checkpoint) {
     TrainConfig cfg = TrainingOptionsFile.read(runDir);
-    Path checkpointDir = runDir.resolve("checkpoints");
+    Path checkpointDir = runDir.resolve(eyegan.train.RunDirectory.CHECKPOINTS);
     List<Checkpoints.Entry> all = new Checkpoints(checkpointDir, LIST_ONLY).list(warn);
     if (all.isEmpty()) {
       throw new UserInputException("run " + runDir + " has no checkpoint in " + checkpointDir

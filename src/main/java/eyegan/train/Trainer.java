@@ -166,14 +166,14 @@ public final class Trainer {
           int nextEpoch = lastOfEpoch ? (sizing || epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
           BatchPrefetcher.Batch next = prefetch.take(epoch, batch, nextEpoch, lastOfEpoch ? 0 : batch + 1);
           int n = next.images();
-          float[] out = trainStep(session, next.tensor(), stepSeed, step);
+          StepResult out = trainStep(session, next.tensor(), stepSeed, step);
           step++;
           batch++;
-          if (!Float.isFinite(out[0]) || !Float.isFinite(out[1])) {
+          if (!out.finite()) {
             throw new EyeganException(String.format(
                 "training diverged at step %d (epoch %d): d_loss=%s, g_loss=%s. Nothing was saved after it; "
                     + "the last good checkpoint is %s. Try a smaller --lr.",
-                step, epoch + 1, out[0], out[1], lastGood(checkpoints)));
+                step, epoch + 1, out.dLoss(), out.gLoss(), lastGood(checkpoints)));
           }
           if (sizing && step == ScheduleSizer.WARMUP_STEPS) {
             timedFrom = System.nanoTime();
@@ -241,8 +241,8 @@ public final class Trainer {
     return checkpoints.list(w -> {}).stream().findFirst().map(e -> e.dir().toString()).orElse("(none yet)");
   }
 
-  /** One optimisation step; returns {d_loss, g_loss, D(x), D(G(z))}. */
-  private float[] trainStep(Session session, TFloat32 real, TInt64 seed, long step) {
+  /** One optimisation step; {@code seed} is the reused (run seed, step) feed tensor. */
+  private StepResult trainStep(Session session, TFloat32 real, TInt64 seed, long step) {
     seed.setLong(step, 1);
     try (Result res = session.runner()
             .feed(TrainingGraph.REAL_IMAGES, real)
@@ -253,12 +253,12 @@ public final class Trainer {
             .fetch(TrainingGraph.D_REAL)
             .fetch(TrainingGraph.D_FAKE)
             .run()) {
-      float[] out = new float[4];
-      for (int i = 0; i < 4; i++) {
-        out[i] = ((TFloat32) res.get(i)).getFloat();
-      }
-      return out;
+      return new StepResult(scalar(res, 0), scalar(res, 1), scalar(res, 2), scalar(res, 3));
     }
+  }
+
+  private static float scalar(Result res, int i) {
+    return ((TFloat32) res.get(i)).getFloat();
   }
 
   private void report(Tick t, int epoch, long step, long totalSteps, double elapsed, StatsLog stats, TensorBoardLog board) {
@@ -307,10 +307,11 @@ public final class Trainer {
       this.startNanos = startNanos;
     }
 
-    void add(float[] values, int n) {
-      for (int i = 0; i < 4; i++) {
-        sums[i] += values[i];
-      }
+    void add(StepResult r, int n) {
+      sums[0] += r.dLoss();
+      sums[1] += r.gLoss();
+      sums[2] += r.dReal();
+      sums[3] += r.dFake();
       steps++;
       images += n;
     }
