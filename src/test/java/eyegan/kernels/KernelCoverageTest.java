@@ -37,6 +37,20 @@ class KernelCoverageTest {
   }
 
   @Test
+  void onlyThePngEncodingIsPinnedToTheHost() {
+    // Whatever the natives: the graphs themselves say where the PNG loop runs, and nothing else is pinned.
+    for (KernelCoverage.Part part : CheckedGraphs.check("tiny", Preset.TINY.model(), CheckedGraphs.EVERY_OPTION, REGISTRY,
+        KernelRegistry.GPU)) {
+      List<String> pinned = part.onHost().stream().map(KernelCoverage.Use::op).distinct().sorted().toList();
+      if (part.name().endsWith("generate_png")) {
+        assertTrue(pinned.containsAll(List.of("EncodePng", "GatherV2", "StatelessWhile", "TensorScatterUpdate")), pinned.toString());
+      } else {
+        assertEquals(List.of(), pinned, part.name());
+      }
+    }
+  }
+
+  @Test
   void buildIsReportedAsTheLinkedNatives() {
     boolean cudaJar = KernelRegistry.class.getResource(
         "/org/tensorflow/internal/c_api/linux-x86_64-gpu/libjnitensorflow.so") != null;
