@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code eyegan train} as a separate process, stopped the way users stop it: a termination signal
  * (what Ctrl-C and {@code kill} send; the JVM runs the same shutdown hook) and {@code kill -9}.
- * Slow (several JVMs): {@code mvn test -DexcludedGroups=slow} leaves it out.
+ * Slow (several JVMs): {@code mvn test -Pfast} leaves it out.
  */
 @Tag("slow")
 class TrainProcessTest {
