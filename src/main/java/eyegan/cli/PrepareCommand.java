@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     header = "Decode and check an image folder; write the cache and a preview grid.",
     description = {
       "Decodes every JPEG, PNG, BMP, GIF and TIFF file under a folder (recursively),",
-      "crops each to its centred square (or pads it), resizes it to the training",
+      "crops each to its centred square (or pads or stretches it), resizes it to the training",
       "resolution, reports skipped files with reasons, caches the result so training",
       "starts fast, and writes a grid of the images. The folder is never modified."
     },
@@ -42,8 +42,12 @@ public final class PrepareCommand implements Runnable {
       description = "Side of the square training images in pixels (default: ${DEFAULT-VALUE}).")
   int resolution;
 
-  @Option(names = "--pad",
-      description = "Pad photos to square with white instead of cropping the centred square.")
+  @Option(names = "--fit", paramLabel = "crop|pad|stretch", defaultValue = "crop",
+      description = "How photos become square: crop (default: the centred square), pad (the whole photo on white)"
+          + " or stretch (the whole photo squashed to a square, as the tutorial does).")
+  String fit;
+
+  @Option(names = "--pad", description = "Deprecated: the same as --fit pad.")
   boolean pad;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
@@ -62,7 +66,7 @@ public final class PrepareCommand implements Runnable {
       throw new UserInputException("--resolution must be in 1.." + LoadOptions.MAX_RESOLUTION + ", got " + resolution);
     }
     PrintWriter w = spec.commandLine().getOut();
-    LoadOptions options = LoadOptions.of(resolution).withFit(pad ? SquareFit.PAD : SquareFit.CROP).withCacheDir(cacheDir);
+    LoadOptions options = LoadOptions.of(resolution).withFit(squareFit()).withCacheDir(cacheDir);
     LoadResult result = DatasetLoader.load(data, options, line -> {
       w.println(line);
       w.flush();
@@ -77,6 +81,19 @@ public final class PrepareCommand implements Runnable {
     }
     w.printf(Locale.ROOT, "grid of %d images: %s%n", Math.min(GRID_IMAGES, images.count()), gridFile.toAbsolutePath());
     w.flush();
+  }
+
+  private SquareFit squareFit() {
+    SquareFit f;
+    try {
+      f = SquareFit.parse(fit);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--fit: " + e.getMessage());
+    }
+    if (pad && f != SquareFit.CROP && f != SquareFit.PAD) {
+      throw new UserInputException("--pad means --fit pad, which contradicts --fit " + f.id() + "; give only --fit");
+    }
+    return pad ? SquareFit.PAD : f;
   }
 
   /** Up to 64 images spread evenly over the set (the first 64 are often one photo session). */

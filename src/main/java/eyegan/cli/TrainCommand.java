@@ -127,7 +127,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-minutes", paramLabel = "M", description = "Stop with a checkpoint after M minutes.")
   Double maxMinutes;
 
-  @Option(names = "--pad", description = "Pad photos to square instead of centre-cropping them.")
+  @Option(names = "--fit", paramLabel = "crop|pad|stretch",
+      description = "How photos become square: crop (default: the centred square), pad (the whole photo on white)"
+          + " or stretch (the whole photo squashed to a square, as the tutorial does). Recorded for resume.")
+  String fit;
+
+  @Option(names = "--pad", description = "Deprecated: the same as --fit pad.")
   boolean pad;
 
   @Option(names = "--allow-data-change", negatable = false,
@@ -174,7 +179,8 @@ final class TrainCommand implements Callable<Integer> {
       b.model = resize(p.model(), resolution);
     }
     b.dataDir = data == null ? null : data.toAbsolutePath().normalize().toString();
-    b.fit = (pad ? SquareFit.PAD : SquareFit.CROP).id();
+    SquareFit requested = requestedFit();
+    b.fit = (requested != null ? requested : SquareFit.CROP).id();
     applyScheduleFlags(b);
     if (minutes != null && !(minutes > 0 && minutes < 100_000)) {
       throw new UserInputException("--minutes must be a positive number of minutes, got " + minutes);
@@ -230,9 +236,10 @@ final class TrainCommand implements Callable<Integer> {
       throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --upsampling, --augment, --ema-kimg and --no-ema are"
           + " fixed for a run; resume without them or train into a new --run-dir");
     }
-    if (pad && SquareFit.parse(saved.fit()) != SquareFit.PAD) {
-      throw new UserInputException("--pad differs from the run's recorded fit (" + saved.fit()
-          + "); a run keeps how its photos were made square. Train into a new --run-dir instead.");
+    SquareFit requested = requestedFit();
+    if (requested != null && requested != SquareFit.parse(saved.fit())) {
+      throw new UserInputException("--fit " + requested.id() + " differs from the run's " + saved.fit()
+          + "; a run keeps how its photos were made square. Resume without --fit or train into a new --run-dir.");
     }
     TrainConfig.Builder b = saved.toBuilder();
     if (data != null) {
@@ -240,6 +247,25 @@ final class TrainCommand implements Callable<Integer> {
     }
     applyScheduleFlags(b);
     return build(b);
+  }
+
+  /** The fit asked for by --fit (or the deprecated --pad); null when neither was given. */
+  private SquareFit requestedFit() {
+    SquareFit f = null;
+    if (fit != null) {
+      try {
+        f = SquareFit.parse(fit);
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException("--fit: " + e.getMessage());
+      }
+    }
+    if (pad) {
+      if (f != null && f != SquareFit.PAD) {
+        throw new UserInputException("--pad means --fit pad, which contradicts --fit " + f.id() + "; give only --fit");
+      }
+      f = SquareFit.PAD;
+    }
+    return f;
   }
 
   private void applyScheduleFlags(TrainConfig.Builder b) {

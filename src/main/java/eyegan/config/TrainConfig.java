@@ -29,7 +29,8 @@ package eyegan.config;
  * @param emaRampup the moving average's ramp-up fraction (0 = none)
  * @param budgetMinutes when > 0, {@code epochs} was sized by measuring this machine so the whole
  *     command takes about this many minutes; 0 = epochs as given
- * @param fit how photos were made square ({@code crop} or {@code pad}); null = crop (older runs)
+ * @param fit how photos were made square ({@code crop}, {@code pad} or {@code stretch}); null = crop
+ *     (older runs)
  * @param dataFingerprint fingerprint of the decoded training set (see {@code DataFingerprint}); a
  *     resume on other data is refused unless asked for
  */

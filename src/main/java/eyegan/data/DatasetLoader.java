@@ -108,6 +108,10 @@ public final class DatasetLoader {
   }
 
   private static String fitName(LoadOptions options) {
-    return options.fit() == SquareFit.CROP ? "centre crop" : "padded to square";
+    return switch (options.fit()) {
+      case CROP -> "centre crop";
+      case PAD -> "padded to square";
+      case STRETCH -> "stretched to square";
+    };
   }
 }

@@ -14,6 +14,8 @@ import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
  *
  * <p>Orientation is applied to the final square image: centre crop and centre pad commute with these
  * eight turns and mirrors, so turning 128x128 pixels is the same as turning the whole photo first.
+ * So does the stretch: it scales each axis to the same output side, and a quarter turn only swaps
+ * which source axis gets which scale.
  */
 final class ExifOrientation {
   static final int UPRIGHT = 1;

@@ -5,7 +5,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * Turns the bytes of one image file into one square training image: decode, composite alpha on the
- * background, centre crop (or pad) to a square, resize with area averaging, apply EXIF orientation.
+ * background, centre crop (or pad, or stretch) to a square, resize with area averaging, apply EXIF
+ * orientation.
  * Thread-safe: it keeps no state between calls.
  */
 public final class ImagePreparer {
@@ -16,7 +17,7 @@ public final class ImagePreparer {
 
   /**
    * @param resolution side of the result in pixels, at least 1
-   * @param fit crop or pad to square
+   * @param fit crop, pad or stretch to square
    * @param backgroundRgb 0xRRGGBB behind transparent pixels and in padding
    */
   public ImagePreparer(ImageDecoder decoder, int resolution, SquareFit fit, int backgroundRgb) {
@@ -44,9 +45,9 @@ public final class ImagePreparer {
     int[] region = fit.region(image.getWidth(), image.getHeight());
     byte[] square;
     try {
-      square = Resampler.resizeSquare(
+      square = Resampler.resizeRegion(
           new RgbRows(image, background), image.getWidth(), image.getHeight(),
-          region[0], region[1], region[2], resolution, background);
+          region[0], region[1], region[2], region[3], resolution, background);
     } catch (OutOfMemoryError e) {
       throw new UnusableFileException("not enough memory to resize it (raise the Java heap with -Xmx)");
     }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * How {@link DatasetLoader} turns a folder into training images.
  *
  * @param resolution side of the square training images in pixels (the reference model uses 128)
- * @param fit centre crop (default) or pad to square
+ * @param fit centre crop (default), pad or stretch to square
  * @param cacheDir where decoded sets are cached; {@code null} means {@link CacheLocation#defaultDirectory()}
  * @param useCache read and write the cache; {@code false} always decodes and writes nothing
  * @param threads decoding threads; 0 means one per available core

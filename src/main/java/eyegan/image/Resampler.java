@@ -3,7 +3,8 @@ package eyegan.image;
 import java.util.Arrays;
 
 /**
- * Resizes a square region of an RGB image to {@code size x size} pixels without aliasing.
+ * Resizes a region of an RGB image (square, or stretched when it is not) to {@code size x size}
+ * pixels without aliasing.
  *
  * <p>Shrinking uses exact area averaging: every output pixel is the mean of the source area it
  * covers, with partly covered source pixels weighted by the covered fraction. That is the ideal box
@@ -38,18 +39,37 @@ public final class Resampler {
    */
   public static byte[] resizeSquare(
       RowSource rows, int width, int height, int x0, int y0, int side, int size, int[] background) {
-    if (width < 1 || height < 1 || side < 1 || size < 1) {
-      throw new IllegalArgumentException(
-          "need positive sizes, got image " + width + "x" + height + ", region " + side + ", output " + size);
+    return resizeRegion(rows, width, height, x0, y0, side, side, size, background);
+  }
+
+  /**
+   * Resamples the region {@code [x0, x0 + regionWidth) x [y0, y0 + regionHeight)} of a
+   * {@code width x height} image to {@code size x size}; a region that is not square is stretched
+   * (each axis is resampled on its own, with its own scale).
+   *
+   * @param rows the image, row by row
+   * @param x0 left edge of the region; may be negative (padding)
+   * @param y0 top edge of the region; may be negative (padding)
+   * @param regionWidth width of the region in source pixels, at least 1
+   * @param regionHeight height of the region in source pixels, at least 1
+   * @param size side of the result, at least 1
+   * @param background R, G, B (0..255) for region pixels outside the image
+   * @return {@code size * size * 3} bytes, rows top to bottom, R, G, B
+   */
+  public static byte[] resizeRegion(RowSource rows, int width, int height, int x0, int y0,
+      int regionWidth, int regionHeight, int size, int[] background) {
+    if (width < 1 || height < 1 || regionWidth < 1 || regionHeight < 1 || size < 1) {
+      throw new IllegalArgumentException("need positive sizes, got image " + width + "x" + height
+          + ", region " + regionWidth + "x" + regionHeight + ", output " + size);
     }
-    Taps horizontal = Taps.of(side, size);
-    Taps vertical = Taps.of(side, size);
+    Taps horizontal = Taps.of(regionWidth, size);
+    Taps vertical = Taps.of(regionHeight, size);
 
     // Horizontal pass over every region row that any output row needs.
-    float[] rowsOut = new float[side * size * CHANNELS];
+    float[] rowsOut = new float[regionHeight * size * CHANNELS];
     byte[] src = new byte[width * CHANNELS];
-    float[] line = new float[side * CHANNELS];
-    for (int r = 0; r < side; r++) {
+    float[] line = new float[regionWidth * CHANNELS];
+    for (int r = 0; r < regionHeight; r++) {
       int y = y0 + r;
       if (y < 0 || y >= height) {
         fillBackground(line, background);

@@ -154,8 +154,8 @@ public final class Trainer {
       // Until a sized schedule is decided, the preset's epochs are only a placeholder: keep going.
       while (sizing || epoch < cfg.epochs()) {
         while (batch < perEpoch) {
-          if (stop.requested() || System.nanoTime() >= deadline) {
-            String why = stop.requested() ? "stop requested" : "--max-minutes reached";
+          if (stop.requestedAt(step) || System.nanoTime() >= deadline) {
+            String why = stop.requestedAt(step) ? "stop requested" : "--max-minutes reached";
             // A checkpoint of this very step (just resumed, or saved at the epoch's end) is kept as is.
             Path saved = checkpoints.save(session, meta(step, epoch, batch, elapsed(elapsedBefore, runStart)));
             log.line(why + ": saved " + saved.getFileName() + " at step " + step

@@ -52,6 +52,9 @@ class CommandLineTest {
     "train --epochs 0 --data .",
     "train --batch -3 --data .",
     "train --resolution 100 --data .",
+    "train --fit squash --data .",
+    "train --pad --fit stretch --data .",
+    "prepare --data . --fit squash",
     "summary --preset nope",
     "frobnicate"
   })

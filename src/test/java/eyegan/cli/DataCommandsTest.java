@@ -51,6 +51,14 @@ class DataCommandsTest {
     assertEquals(1, count(tmp.resolve("cache"), "*.eyeds"));
     // Nothing was added to the photo folder.
     assertEquals(6, count(eyes, "*"));
+
+    // Each fit is a data set of its own, cached beside the others.
+    Run stretched = run("prepare", "--data", eyes.toString(), "--resolution", "16", "--fit", "stretch",
+        "--cache-dir", tmp.resolve("cache").toString(), "--grid", tmp.resolve("grid-2.png").toString());
+    assertEquals(0, stretched.code(), stretched.err());
+    assertTrue(stretched.out().contains("stretched to square"), stretched.out());
+    assertEquals(1, count(tmp.resolve("cache"), "*-16px-stretch-*.eyeds"));
+    assertEquals(2, count(tmp.resolve("cache"), "*.eyeds"));
   }
 
   @Test

@@ -56,10 +56,23 @@ class AugmentationTest {
   @Test
   void materialisedFlipsMatchTheOnTheFlyOnes() {
     TrainingSet set = TrainingSet.withFlips(numbered(3));
-    RgbImages all = set.toRgbImages();
+    RgbImages all = set.toRgbImages(); // grids and metrics see these
     assertEquals(6, all.count());
-    assertEquals(all.get(1, 0, 0, 0), all.get(4, 0, 2, 0));
-    assertEquals(all.get(2, 1, 2, 1), all.get(5, 1, 0, 1));
+    float[] onTheFly = new float[set.floatsPerImage()]; // batches are filled with these
+    for (int i = 0; i < set.size(); i++) {
+      set.writeUnitRange(i, onTheFly, 0);
+      for (int y = 0; y < 2; y++) {
+        for (int x = 0; x < 3; x++) {
+          for (int c = 0; c < 3; c++) {
+            String at = "image " + i + " (" + y + ", " + x + ", " + c + ")";
+            assertEquals(unit(all.get(i, y, x, c)), onTheFly[(y * 3 + x) * 3 + c], 0f, at);
+            // And both are the mirror image of the original where they should be.
+            int source = i < 3 ? all.get(i, y, x, c) : all.get(i - 3, y, 2 - x, c);
+            assertEquals(source, all.get(i, y, x, c), at);
+          }
+        }
+      }
+    }
   }
 
   @Test

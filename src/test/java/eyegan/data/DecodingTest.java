@@ -232,6 +232,38 @@ class DecodingTest {
     }
   }
 
+  @Test
+  void stretchSquashesTheWholePictureIntoTheSquare() throws Exception {
+    // The tutorial's plain resize: 64x32 becomes 8x8 with each axis scaled on its own (8 source
+    // columns and 4 source rows per pixel), so every row shows all four bands, two columns each.
+    byte[] png = Fixtures.write(Fixtures.bands(BufferedImage.TYPE_3BYTE_BGR), "png");
+    byte[] out = new ImagePreparer(new ImageDecoder(), SIZE, SquareFit.STRETCH, LoadOptions.BACKGROUND_RGB).prepare(png);
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 0; x < SIZE; x++) {
+        assertPixel(rgb(Fixtures.band(x * 8)), pixel(out, x, y), 0, "band at " + x + "," + y);
+      }
+    }
+  }
+
+  @Test
+  void stretchAppliesExifOrientationToTheWholePhoto() throws Exception {
+    // Stored 64x32 with vertical bands; orientation 6 turns it a quarter clockwise, so upright it is
+    // 32x64 with the bands as rows, top to bottom in stored left-to-right order. Stretched, each
+    // band fills two rows.
+    byte[] plain = Fixtures.writeJpeg(Fixtures.bands(BufferedImage.TYPE_3BYTE_BGR), 0.95f);
+    TiffOutputSet exif = new TiffOutputSet();
+    exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) 6);
+    ByteArrayOutputStream rotated = new ByteArrayOutputStream();
+    new ExifRewriter().updateExifMetadataLossless(plain, rotated, exif);
+    byte[] out = new ImagePreparer(new ImageDecoder(), SIZE, SquareFit.STRETCH, LoadOptions.BACKGROUND_RGB)
+        .prepare(rotated.toByteArray());
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 1; x < SIZE - 1; x++) {
+        assertPixel(rgb(Fixtures.band(y * 8)), pixel(out, x, y), JPEG_TOLERANCE * 2, "band at " + x + "," + y);
+      }
+    }
+  }
+
   private static boolean hasMarker(byte[] jpeg, int marker) {
     for (int i = 0; i + 1 < jpeg.length; i++) {
       if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.MetaGraphDef;
@@ -90,6 +91,7 @@ class GeneratorExporterTest {
   }
 
   @Test
+  @Tag("slow") // a second JVM
   void freshJvmWithPlainTensorFlowReproducesTrainingGraphAndJavaApi() throws Exception {
     int d = run.config.model().noiseDim();
     int r = run.config.model().resolution();

@@ -24,9 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.core.Variable;
-import org.tensorflow.types.TFloat32;
 
 /** Interrupted runs continue exactly where an uninterrupted run would be. */
 class TrainerResumeTest {
@@ -56,13 +53,12 @@ class TrainerResumeTest {
     return new RgbImages(n, s, s, px);
   }
 
-  private static TrainConfig config(int epochs, double maxMinutes) {
+  private static TrainConfig config(int epochs) {
     TrainConfig.Builder b = TrainConfig.fromPreset(Preset.TINY).toBuilder();
     b.epochs = epochs;
     b.batchSize = 5; // 24 images per epoch -> batches of 5,5,5,5,4: the partial batch is exercised
     b.checkpointEvery = 1;
     b.tickSeconds = 0;
-    b.maxMinutes = maxMinutes;
     b.gridSamples = 4;
     b.exportAtEnd = false;
     b.seed = 77;
@@ -70,34 +66,15 @@ class TrainerResumeTest {
   }
 
   private static Trainer.Outcome train(Path dir, TrainConfig cfg) throws Exception {
+    return train(dir, cfg, new StopSignal());
+  }
+
+  private static Trainer.Outcome train(Path dir, TrainConfig cfg, StopSignal stop) throws Exception {
     RgbImages images = fixture();
     EpochBatches batches = new EpochBatches(TrainingSet.withFlips(images), cfg.batchSize(), cfg.seed());
     RunDirectory run = RunDirectory.at(dir);
     try (RunLog log = new RunLog(new PrintWriter(new StringWriter()), run.log())) {
-      return new Trainer(cfg, run, batches, images, log, new StopSignal()).run();
-    }
-  }
-
-  /** Every variable (weights, Adam slots, counters) of the newest checkpoint in {@code dir}. */
-  private static List<float[]> checkpointWeights(Path dir, TrainConfig cfg) {
-    try (Graph g = new Graph()) {
-      TrainingGraph tg = new TrainingGraph(g, cfg.model(),
-          new Hyperparameters(cfg.learningRate(), cfg.beta1(), cfg.beta2(), cfg.epsilon()), 0);
-      try (Session s = new Session(g)) {
-        new Checkpoints(dir.resolve("checkpoints"), 3).restoreLatest(s, w -> {}).orElseThrow();
-        List<Variable<TFloat32>> vars = new ArrayList<>(tg.generator().trainableVariables());
-        vars.addAll(tg.generator().nonTrainableVariables());
-        vars.addAll(tg.discriminator().trainableVariables());
-        List<float[]> out = new ArrayList<>();
-        for (Variable<TFloat32> v : vars) {
-          try (TFloat32 t = (TFloat32) s.runner().fetch(v).run().get(0)) {
-            float[] a = new float[(int) t.size()];
-            t.copyTo(DataBuffers.of(a, false, false));
-            out.add(a);
-          }
-        }
-        return out;
-      }
+      return new Trainer(cfg, run, batches, images, log, stop).run();
     }
   }
 
@@ -112,27 +89,32 @@ class TrainerResumeTest {
   @Test
   void resumedRunMatchesUninterruptedRun() throws Exception {
     Path straight = tmp.resolve("straight");
-    Trainer.Outcome a = train(straight, config(3, 0));
+    Trainer.Outcome a = train(straight, config(3));
     assertTrue(a.completed());
     assertEquals(15, a.step(), "3 epochs x 5 batches");
 
-    // Interrupted twice: once mid-epoch (the time limit hits after the first step), once at an
-    // epoch boundary; then resumed to the same 3 epochs.
+    // Interrupted three times: after exactly 3 steps (mid-epoch, before any checkpoint existed), at
+    // the end of a shorter schedule (an epoch boundary), and after exactly 12 steps (mid-epoch 3);
+    // then resumed to the same 3 epochs.
     Path interrupted = tmp.resolve("interrupted");
-    Trainer.Outcome b1 = train(interrupted, config(3, 1e-9));
+    Trainer.Outcome b1 = train(interrupted, config(3), new StopSignal().atStep(3));
     assertFalse(b1.completed());
-    assertTrue(b1.step() < 5, "stopped inside the first epoch, at step " + b1.step());
-    Trainer.Outcome b2 = train(interrupted, config(2, 0));
+    assertEquals(List.of(3L, 0, 3), List.of(b1.step(), b1.epoch(), b1.batch()), "step, epoch, batch");
+    Trainer.Outcome b2 = train(interrupted, config(2));
+    assertTrue(b2.completed());
     assertEquals(10, b2.step());
-    Trainer.Outcome b3 = train(interrupted, config(3, 0));
-    assertTrue(b3.completed());
-    assertEquals(15, b3.step(), "step numbering continued");
+    Trainer.Outcome b3 = train(interrupted, config(3), new StopSignal().atStep(12));
+    assertFalse(b3.completed());
+    assertEquals(List.of(12L, 2, 2), List.of(b3.step(), b3.epoch(), b3.batch()), "step, epoch, batch");
+    Trainer.Outcome b4 = train(interrupted, config(3));
+    assertTrue(b4.completed());
+    assertEquals(15, b4.step(), "step numbering continued");
 
-    List<float[]> wa = checkpointWeights(straight, config(3, 0));
-    List<float[]> wb = checkpointWeights(interrupted, config(3, 0));
-    for (int i = 0; i < wa.size(); i++) {
-      assertArrayEquals(wa.get(i), wb.get(i), 1e-6f, "variable " + i);
-    }
+    // Everything a checkpoint holds is equal: weights, moving statistics, Adam moments, counters.
+    CheckpointVariables wa = CheckpointVariables.newest(straight, config(3));
+    CheckpointVariables wb = CheckpointVariables.newest(interrupted, config(3));
+    assertEquals(wa.meta().step(), wb.meta().step());
+    wa.assertSameAs(wb, 1e-6f);
     List<Long> stepsB = steps(interrupted.resolve("stats.jsonl"));
     for (int i = 1; i < stepsB.size(); i++) {
       assertTrue(stepsB.get(i) > stepsB.get(i - 1), "stats steps strictly increase after resumes: " + stepsB);
@@ -144,9 +126,31 @@ class TrainerResumeTest {
   }
 
   @Test
+  void stopAfterExactlyKStepsSavesThatStep() throws Exception {
+    Path dir = tmp.resolve("stopped");
+    Trainer.Outcome o = train(dir, config(3), new StopSignal().atStep(7));
+    assertEquals(7, o.step());
+    assertTrue(o.lastCheckpoint().endsWith("ckpt-000000007"), o.lastCheckpoint().toString());
+    Checkpoints.Meta m = new Checkpoints(dir.resolve("checkpoints"), 3).list(w -> {}).get(0).meta();
+    assertEquals(List.of(7L, 1, 2), List.of(m.step(), m.epoch(), m.batch()), "second epoch, after its second batch");
+  }
+
+  @Test
+  void aPassedTimeLimitStopsBeforeTheFirstStepWithACheckpoint() throws Exception {
+    Path dir = tmp.resolve("deadline");
+    TrainConfig.Builder b = config(3).toBuilder();
+    b.maxMinutes = 1e-9; // 60 ns: over before the loop looks at the clock
+    Trainer.Outcome o = train(dir, b.build());
+    assertFalse(o.completed());
+    assertEquals(0, o.step());
+    assertTrue(o.lastCheckpoint().endsWith("ckpt-000000000"), o.lastCheckpoint().toString());
+    assertTrue(Files.readString(dir.resolve("log.txt")).contains("--max-minutes reached"));
+  }
+
+  @Test
   void corruptNewestCheckpointFallsBackToTheOlderOne() throws Exception {
     Path dir = tmp.resolve("run");
-    TrainConfig cfg = config(2, 0);
+    TrainConfig cfg = config(2);
     train(dir, cfg);
     Checkpoints ck = new Checkpoints(dir.resolve("checkpoints"), 3);
     List<Checkpoints.Entry> entries = ck.list(w -> {});
@@ -170,7 +174,7 @@ class TrainerResumeTest {
     assertTrue(warnings.get(0).contains("ckpt-000000010"), warnings.get(0));
 
     // A resumed run starts from step 5 and redoes epoch 2.
-    Trainer.Outcome resumed = train(dir, config(2, 0));
+    Trainer.Outcome resumed = train(dir, config(2));
     assertEquals(10, resumed.step());
     assertTrue(Files.readString(dir.resolve("log.txt")).contains("skipping checkpoint ckpt-000000010"));
   }
@@ -178,10 +182,10 @@ class TrainerResumeTest {
   @Test
   void divergenceStopsWithoutTouchingTheLastGoodCheckpoint() throws Exception {
     Path dir = tmp.resolve("diverge");
-    train(dir, config(1, 0));
+    train(dir, config(1));
     Path good = dir.resolve("checkpoints/ckpt-000000005");
     byte[] before = Files.readAllBytes(good.resolve("variables.index"));
-    TrainConfig.Builder wild = config(3, 0).toBuilder();
+    TrainConfig.Builder wild = config(3).toBuilder();
     wild.learningRate = 1e30f; // Adam steps of 1e30 overflow float32 within a step or two
     EyeganException e = assertThrows(EyeganException.class, () -> train(dir, wild.build()));
     assertTrue(e.getMessage().contains("diverged"), e.getMessage());
@@ -195,7 +199,7 @@ class TrainerResumeTest {
   @Test
   void checkpointWriteLeavesNoTemporaryFolders() throws Exception {
     Path dir = tmp.resolve("clean");
-    train(dir, config(1, 0));
+    train(dir, config(1));
     try (var files = Files.list(dir.resolve("checkpoints"))) {
       assertEquals(List.of("ckpt-000000005"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
