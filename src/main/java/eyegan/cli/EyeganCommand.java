@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       GenerateCommand.class,
       InspectCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EyeganCommand implements Runnable {
@@ -63,6 +64,7 @@ public final class EyeganCommand implements Runnable {
     cmd.setExecutionStrategy(
         parseResult -> {
           NativeLogging.configure(root.verbose);
+          eyegan.serve.EyeganServer.configureLogging(root.verbose);
           return new CommandLine.RunLast().execute(parseResult);
         });
     cmd.setParameterExceptionHandler(
