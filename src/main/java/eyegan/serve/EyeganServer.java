@@ -32,6 +32,10 @@ public final class EyeganServer implements AutoCloseable {
   private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
   private static final int HEADER_BYTES = 16 * 1024;
 
+  static {
+    configureLogging(false);
+  }
+
   private final Server jetty;
   private final ServerConnector connector;
   private final ModelVersions models;
