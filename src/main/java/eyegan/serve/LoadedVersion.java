@@ -44,9 +44,13 @@ final class LoadedVersion {
    * @throws NotAnEyeganModelException when it is not a complete eyegan SavedModel
    */
   static LoadedVersion load(long version, Path dir) {
-    Map<String, SignatureDef> defs = readSignatureDefs(dir);
-    EyeGenerator g = EyeGenerator.load(dir);
-    return new LoadedVersion(version, g, defs);
+    EyeGenerator g = EyeGenerator.load(dir); // first: its messages say what an eyegan model lacks
+    try {
+      return new LoadedVersion(version, g, readSignatureDefs(dir));
+    } catch (RuntimeException e) {
+      g.close();
+      throw e;
+    }
   }
 
   long version() {
