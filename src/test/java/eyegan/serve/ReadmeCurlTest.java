@@ -37,7 +37,7 @@ class ReadmeCurlTest {
   private static final int CURL_COMMANDS = 9;
 
   @TempDir static Path tmp;
-  private static TinyModel model;
+  private static ReferenceModel model;
   private static Process server;
   private static Path serverLog;
   private static int port;
@@ -48,7 +48,7 @@ class ReadmeCurlTest {
   @BeforeAll
   static void startServe() throws Exception {
     assumeTrue(Tools.available("curl", "python3"), "curl and python3 are needed");
-    model = TinyModel.create(tmp);
+    model = ReferenceModel.create(tmp);
     serverLog = tmp.resolve("serve.log");
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), EyeganCommand.class.getName(),

@@ -29,13 +29,13 @@ class RestContractTest {
   private static final float TOLERANCE = 1e-6f;
 
   @TempDir static Path tmp;
-  private static TinyModel model;
+  private static ReferenceModel model;
   private static EyeganServer server;
   private static Http http;
 
   @BeforeAll
   static void serve() throws Exception {
-    model = TinyModel.create(tmp);
+    model = ReferenceModel.create(tmp);
     server = EyeganServer.start(ServeOptions.defaults(model.base).withPort(0).withPollSeconds(0), line -> {});
     http = new Http(server.uri());
   }
@@ -154,15 +154,15 @@ class RestContractTest {
     for (int i = 0; i < 2; i++) {
       JsonNode p = predictions.get(i);
       assertEquals(List.of("images", "noise"), fields(p));
-      assertValues(ref[0], i * TinyModel.R * TinyModel.R * 3, p.get("images"), TinyModel.R, TinyModel.R, 3);
-      assertValues(ref[1], i * TinyModel.D, p.get("noise"), TinyModel.D);
+      assertValues(ref[0], i * ReferenceModel.R * ReferenceModel.R * 3, p.get("images"), ReferenceModel.R, ReferenceModel.R, 3);
+      assertValues(ref[1], i * ReferenceModel.D, p.get("noise"), ReferenceModel.D);
     }
     Http.Reply col = http.post("/v1/models/eyegan:predict", "{\"signature_name\": \"generate_from_seeds\", \"inputs\": {\"seeds\": [42, 7]}}");
     assertEquals(200, col.status(), col.body());
     JsonNode outputs = col.json().get("outputs");
     assertEquals(List.of("images", "noise"), fields(outputs));
-    assertValues(ref[0], 0, outputs.get("images"), 2, TinyModel.R, TinyModel.R, 3);
-    assertValues(ref[1], 0, outputs.get("noise"), 2, TinyModel.D);
+    assertValues(ref[0], 0, outputs.get("images"), 2, ReferenceModel.R, ReferenceModel.R, 3);
+    assertValues(ref[1], 0, outputs.get("noise"), 2, ReferenceModel.D);
   }
 
   @Test
@@ -170,7 +170,7 @@ class RestContractTest {
     // api_rest.md, "JSON conformance": NaN, Infinity and -Infinity are accepted and written bare
     float[] row = noise(1, 4)[0];
     StringBuilder b = new StringBuilder("{\"instances\": [[NaN, Infinity, -Infinity");
-    for (int k = 3; k < TinyModel.D; k++) {
+    for (int k = 3; k < ReferenceModel.D; k++) {
       b.append(", ").append(row[k]);
     }
     Http.Reply r = http.post("/v1/models/eyegan:predict", b.append("]]}").toString());
@@ -206,7 +206,7 @@ class RestContractTest {
 
   private static float[][] noise(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    float[][] z = new float[n][TinyModel.D];
+    float[][] z = new float[n][ReferenceModel.D];
     for (float[] row : z) {
       for (int k = 0; k < row.length; k++) {
         row[k] = (float) random.nextGaussian();
@@ -217,7 +217,7 @@ class RestContractTest {
 
   /** A list of n images, each [R][R][3], equal to {@code expected} (flattened NHWC). */
   private static void assertImages(float[] expected, JsonNode list, int n) {
-    assertValues(expected, 0, list, n, TinyModel.R, TinyModel.R, 3);
+    assertValues(expected, 0, list, n, ReferenceModel.R, ReferenceModel.R, 3);
   }
 
   /** {@code node} is a nested list of the given shape whose values equal expected[offset...]. */

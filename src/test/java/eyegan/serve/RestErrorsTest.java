@@ -30,14 +30,14 @@ class RestErrorsTest {
   private static final long MAX_BODY = 64 * 1024;
 
   @TempDir static Path tmp;
-  private static TinyModel model;
+  private static ReferenceModel model;
   private static EyeganServer server;
   private static Http http;
   private static final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
   static void serve() throws Exception {
-    model = TinyModel.create(tmp);
+    model = ReferenceModel.create(tmp);
     ServeOptions options = ServeOptions.defaults(model.base).withPort(0).withPollSeconds(0).withLimits(MAX_BATCH, MAX_BODY);
     server = EyeganServer.start(options, log::add);
     http = new Http(server.uri());

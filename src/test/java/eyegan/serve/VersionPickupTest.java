@@ -30,7 +30,7 @@ class VersionPickupTest {
   @Test
   void aNewVersionIsServedOnceItAppearsAndABrokenOneIsIgnored() throws Exception {
     List<String> log = Collections.synchronizedList(new ArrayList<>());
-    try (TinyModel model = TinyModel.create(tmp);
+    try (ReferenceModel model = ReferenceModel.create(tmp);
         EyeganServer server = EyeganServer.start(ServeOptions.defaults(model.base).withPort(0).withPollSeconds(0.1), log::add)) {
       Http http = new Http(server.uri());
       String png42 = "{\"signature_name\": \"generate_png\", \"instances\": [42]}";

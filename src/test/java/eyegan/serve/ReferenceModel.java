@@ -14,29 +14,29 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
 
 /**
- * A real tiny-preset model (a few training steps) exported as version 1 under a TF Serving base
- * path, and the reference answers of its signatures computed with TensorFlow Java's plain
- * SavedModelBundle functions: what TF Serving itself would compute, without eyegan's server or
- * inference API in between.
+ * An exported model and the reference answers of its signatures, computed with TensorFlow Java's
+ * plain SavedModelBundle functions: what TF Serving itself would compute, without eyegan's server
+ * or inference API in between. {@link #create} makes a real tiny-preset model (a few training
+ * steps) as version 1 of a new base path; {@link #open} takes an existing base path.
  */
-final class TinyModel implements AutoCloseable {
+final class ReferenceModel implements AutoCloseable {
   static final int R = 32;
   static final int D = 100;
 
   final Path base;
   private final SavedModelBundle bundle;
 
-  private TinyModel(Path base, SavedModelBundle bundle) {
+  private ReferenceModel(Path base, SavedModelBundle bundle) {
     this.base = base;
     this.bundle = bundle;
   }
 
   /** Trains and exports into {@code dir}/models/1. */
-  static TinyModel create(Path dir) throws IOException {
+  static ReferenceModel create(Path dir) throws IOException {
     TinyRun run = TinyRun.create(dir.resolve("run"));
     Path base = dir.resolve("models");
     new GeneratorExporter(w -> {}).exportRun(run.runDir, base, null);
-    return new TinyModel(base, SavedModelBundle.load(base.resolve("1").toString(), "serve"));
+    return new ReferenceModel(base, SavedModelBundle.load(base.resolve("1").toString(), "serve"));
   }
 
   /** serving_default on [n, D] noise: images [n, R, R, 3], flattened. */
@@ -70,6 +70,12 @@ final class TinyModel implements AutoCloseable {
       }
       return out;
     }
+  }
+
+  /** The highest version under an existing base path. */
+  static ReferenceModel open(Path base) {
+    Path dir = eyegan.inference.ModelFolder.resolve(base);
+    return new ReferenceModel(base, SavedModelBundle.load(dir.toString(), "serve"));
   }
 
   private static float[] floats(TFloat32 t) {
