@@ -42,7 +42,7 @@ class PageScreenshotTest {
   void thePageShowsAGridOfTheModelsEyes() throws Exception {
     assumeTrue(Tools.available("chromium"), "chromium is not installed (apt-get install chromium)");
     String given = System.getProperty("eyegan.screenshot.model");
-    try (ReferenceModel model = given == null || given.isBlank() ? ReferenceModel.create(tmp) : ReferenceModel.open(Path.of(given));
+    try (ReferenceModel model = given == null || given.isBlank() ? ReferenceModel.shared() : ReferenceModel.open(Path.of(given));
         EyeganServer server = EyeganServer.start(ServeOptions.defaults(model.base).withPort(0).withPollSeconds(0), line -> {})) {
       Path shot = tmp.resolve("page.png");
       Process chromium = new ProcessBuilder(Tools.find("chromium").toString(),

@@ -48,7 +48,7 @@ class ReadmeCurlTest {
   @BeforeAll
   static void startServe() throws Exception {
     assumeTrue(Tools.available("curl", "python3"), "curl and python3 are needed");
-    model = ReferenceModel.create(tmp);
+    model = ReferenceModel.shared();
     serverLog = tmp.resolve("serve.log");
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), EyeganCommand.class.getName(),

@@ -31,6 +31,21 @@ final class ReferenceModel implements AutoCloseable {
     this.bundle = bundle;
   }
 
+  private static ReferenceModel shared;
+
+  /**
+   * One tiny model for every test class of this JVM that only reads it (making one takes seconds);
+   * its folder is deleted when the JVM exits. Do not close it.
+   */
+  static synchronized ReferenceModel shared() throws IOException {
+    if (shared == null) {
+      Path dir = java.nio.file.Files.createTempDirectory("eyegan-serve-test-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> eyegan.io.FileTrees.deleteQuietly(dir)));
+      shared = create(dir);
+    }
+    return shared;
+  }
+
   /** Trains and exports into {@code dir}/models/1. */
   static ReferenceModel create(Path dir) throws IOException {
     TinyRun run = TinyRun.create(dir.resolve("run"));
@@ -86,6 +101,9 @@ final class ReferenceModel implements AutoCloseable {
 
   @Override
   public void close() {
+    if (this == shared) {
+      return; // lives as long as the JVM
+    }
     bundle.close();
   }
 }

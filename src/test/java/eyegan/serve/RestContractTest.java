@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SignatureDef;
 
@@ -28,14 +26,13 @@ import org.tensorflow.proto.SignatureDef;
 class RestContractTest {
   private static final float TOLERANCE = 1e-6f;
 
-  @TempDir static Path tmp;
   private static ReferenceModel model;
   private static EyeganServer server;
   private static Http http;
 
   @BeforeAll
   static void serve() throws Exception {
-    model = ReferenceModel.create(tmp);
+    model = ReferenceModel.shared();
     server = EyeganServer.start(ServeOptions.defaults(model.base).withPort(0).withPollSeconds(0), line -> {});
     http = new Http(server.uri());
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +27,6 @@ class RestErrorsTest {
   private static final int MAX_BATCH = 8;
   private static final long MAX_BODY = 64 * 1024;
 
-  @TempDir static Path tmp;
   private static ReferenceModel model;
   private static EyeganServer server;
   private static Http http;
@@ -37,7 +34,7 @@ class RestErrorsTest {
 
   @BeforeAll
   static void serve() throws Exception {
-    model = ReferenceModel.create(tmp);
+    model = ReferenceModel.shared();
     ServeOptions options = ServeOptions.defaults(model.base).withPort(0).withPollSeconds(0).withLimits(MAX_BATCH, MAX_BODY);
     server = EyeganServer.start(options, log::add);
     http = new Http(server.uri());

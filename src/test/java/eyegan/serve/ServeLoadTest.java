@@ -30,8 +30,8 @@ class ServeLoadTest {
 
   @Test
   void concurrentClientsAllGetTheirOwnSeedsEyes() throws Exception {
-    try (ReferenceModel model = ReferenceModel.create(tmp);
-        EyeganServer server = EyeganServer.start(ServeOptions.defaults(model.base).withPort(0).withPollSeconds(0), line -> {})) {
+    ReferenceModel model = ReferenceModel.shared();
+    try (EyeganServer server = EyeganServer.start(ServeOptions.defaults(model.base).withPort(0).withPollSeconds(0), line -> {})) {
       // the seeds ServeLoad sends (client * 1e6 + request * batch + k), each encoded alone beforehand
       Map<Long, byte[]> alone = new HashMap<>();
       for (int c = 0; c < CLIENTS; c++) {
