@@ -94,7 +94,7 @@ function layout(container, canvases, cols) {
 
 async function showGrid() {
   const first = Number.parseInt(document.getElementById('seed').value, 10) || 0;
-  const count = Number.parseInt(document.getElementById('count').value, 10);
+  const count = Number.parseInt(document.getElementById('count').value, 10) || 16;
   const psi = Number.parseFloat(document.getElementById('psi').value);
   const seeds = Array.from({length: count}, (_, i) => first + i);
   const canvases = seeds.map(() => tileCanvas());
@@ -179,7 +179,20 @@ function guarded(task) {
   };
 }
 
+/** Settings in the address (?seed=42&n=16&psi=0.7&from=42&to=43&steps=8) fill the form, so a view can be shared. */
+function applyQuery() {
+  const query = new URLSearchParams(window.location.search);
+  const fields = {seed: 'seed', n: 'count', psi: 'psi', from: 'from', to: 'to', steps: 'steps'};
+  for (const [param, id] of Object.entries(fields)) {
+    if (query.has(param)) {
+      document.getElementById(id).value = query.get(param);
+    }
+  }
+  document.getElementById('psi-value').textContent = Number(document.getElementById('psi').value).toFixed(2);
+}
+
 async function start() {
+  applyQuery();
   const [status, metadata] = await Promise.all([call(''), call('/metadata')]);
   const sig = metadata.metadata.signature_def.signature_def.serving_default;
   const dims = sig.outputs.images.tensor_shape.dim.map((d) => Number(d.size));
