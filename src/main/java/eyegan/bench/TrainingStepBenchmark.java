@@ -41,6 +41,12 @@ public final class TrainingStepBenchmark {
   private TrainingStepBenchmark() {}
 
   public static Result run(ModelConfig config, int batch, int warmup, int steps, ConfigProto session) {
+    return run(config, eyegan.config.StepOptions.TUTORIAL, batch, warmup, steps, session);
+  }
+
+  /** The step with a preset's additions (moving average, augmentation), as {@code train} runs it. */
+  public static Result run(ModelConfig config, eyegan.config.StepOptions options, int batch, int warmup, int steps,
+      ConfigProto session) {
     int r = config.resolution();
     float[] images = new float[batch * r * r * 3];
     SplittableRandom random = new SplittableRandom(3);
@@ -49,7 +55,7 @@ public final class TrainingStepBenchmark {
     }
     double[] millis = new double[steps];
     try (Graph g = new Graph()) {
-      new TrainingGraph(g, config, new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f), 1);
+      new TrainingGraph(g, config, new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f), 1, options);
       try (Session s = new Session(g, session);
           TFloat32 real = TFloat32.tensorOf(Shape.of(batch, r, r, 3), DataBuffers.of(images, true, false))) {
         s.initialize();

@@ -123,9 +123,10 @@ final class BenchCommand implements Callable<Integer> {
     ObjectNode report = mapper.createObjectNode();
     out.println("eyegan bench: " + choice.reason());
     String devices = String.join(", ", Devices.list().stream().map(d -> d.type() + " " + shortName(d.name())).toList());
-    out.printf(Locale.ROOT, "machine: %d cores visible, TensorFlow %s, devices: %s%n",
-        Runtime.getRuntime().availableProcessors(), TensorFlow.version(), devices);
-    report.put("preset", p.id()).put("cores", Runtime.getRuntime().availableProcessors())
+    String cpu = eyegan.runtime.CpuInfo.current().describe();
+    out.printf(Locale.ROOT, "machine: %s, %d cores visible, TensorFlow %s, devices: %s%n",
+        cpu, Runtime.getRuntime().availableProcessors(), TensorFlow.version(), devices);
+    report.put("preset", p.id()).put("cpu", cpu).put("cores", Runtime.getRuntime().availableProcessors())
         .put("tensorflow", TensorFlow.version()).put("devices", devices);
     out.flush();
     if (serve) {
@@ -143,10 +144,12 @@ final class BenchCommand implements Callable<Integer> {
     if (!skipTraining) {
       ModelConfig m = p.model();
       int b = batch != null ? batch : p.batchSize();
-      out.printf(Locale.ROOT, "training step: %s, batch %d, %d warm-up + %d timed steps%s...%n",
-          m, b, warmup, steps, xla ? ", XLA" : "");
+      eyegan.config.StepOptions options = eyegan.config.TrainConfig.fromPreset(p).stepOptions();
+      out.printf(Locale.ROOT, "training step: %s, batch %d, augment %s, EMA %s, %d warm-up + %d timed steps%s...%n",
+          m, b, options.augment(), options.ema() ? options.emaHalfLifeKimg() + " kimg" : "off", warmup, steps,
+          xla ? ", XLA" : "");
       out.flush();
-      TrainingStepBenchmark.Result r = TrainingStepBenchmark.run(m, b, warmup, steps,
+      TrainingStepBenchmark.Result r = TrainingStepBenchmark.run(m, options, b, warmup, steps,
           SessionConfigs.training(intraThreads, interThreads, xla));
       double perImage = StepFlops.trainingStep(m, 1);
       out.printf(Locale.ROOT, "  ms/step: median %.1f, min %.1f, max %.1f%n", r.median(), r.min(), r.max());

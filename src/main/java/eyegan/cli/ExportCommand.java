@@ -42,6 +42,10 @@ final class ExportCommand implements Callable<Integer> {
       description = "Checkpoint to export, e.g. ckpt-000001200 (default: the newest readable one).")
   String checkpoint;
 
+  @Option(names = "--no-ema", negatable = false,
+      description = "Export the generator as last trained, not its moving average (the default when the run kept one).")
+  boolean noEma;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -49,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter terminal = spec.commandLine().getOut();
     Path base = out != null ? out : Path.of(TrainingOptionsFile.read(runDir).exportDir());
     GeneratorExporter.Exported e =
-        new GeneratorExporter(w -> terminal.println("warning: " + w)).exportRun(runDir, base, checkpoint);
+        new GeneratorExporter(w -> terminal.println("warning: " + w)).liveWeights(noEma).exportRun(runDir, base, checkpoint);
     terminal.println("exported " + e.info().summary());
     terminal.println("  to " + e.versionDir() + " (version " + e.version() + " of TF Serving base path " + base + ")");
     terminal.println("  try: eyegan generate --model " + base + " --n 16 --grid");

@@ -137,6 +137,16 @@ public record ModelConfig(
     return discriminatorWidths.clone();
   }
 
+  /**
+   * This configuration with another kernel side for every convolution. A transposed convolution of
+   * stride 2 whose kernel side is even covers every output pixel equally often; an odd one (the
+   * article's 5) overlaps unevenly and paints a checkerboard (Odena et al. 2016).
+   */
+  public ModelConfig withKernelSize(int newKernelSize) {
+    return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, newKernelSize,
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate);
+  }
+
   /** This configuration with another resolution (same widths). */
   public ModelConfig withResolution(int newResolution) {
     return new ModelConfig(newResolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,

@@ -15,11 +15,13 @@ import java.util.Locale;
  * </ul>
  */
 public enum Preset {
-  ARTICLE(ModelConfig.article(), 64, 1600, 1e-4f, 0.9f, 15, 15),
-  // Sized by measurement: ~61 ms per step of 32 on 2 cores, so 140 epochs of the 2,000-image
-  // built-in set take about 9 minutes; with rendering, decoding, SWD and export the run is ~10.
-  CPU(ModelConfig.scaled(64, 4), 32, 140, 2e-4f, 0.5f, 10, 20),
-  TINY(ModelConfig.scaled(32, 16), 8, 2, 1e-4f, 0.9f, 1, 0);
+  ARTICLE(ModelConfig.article(), 64, 1600, 1e-4f, 0.9f, 15, 15, AugmentPolicy.NONE, 0),
+  // The epochs are a fallback: a default cpu run sizes its schedule to --minutes on the machine.
+  CPU(ModelConfig.scaled(64, 4).withKernelSize(4), 32, 140, 2e-4f, 0.5f, 10, 20, AugmentPolicy.SHAPE, 10),
+  TINY(ModelConfig.scaled(32, 16), 8, 2, 1e-4f, 0.9f, 1, 0, AugmentPolicy.NONE, 0);
+
+  /** StyleGAN2-ADA's moving-average ramp-up: the half-life is at most 5% of the images shown. */
+  public static final double EMA_RAMPUP = 0.05;
 
   /** Keras Adam default beta_2. */
   public static final float ADAM_BETA2 = 0.999f;
@@ -33,8 +35,11 @@ public enum Preset {
   private final float beta1;
   private final int checkpointEvery;
   private final int swdEvery;
+  private final AugmentPolicy augment;
+  private final double emaKimg;
 
-  Preset(ModelConfig model, int batchSize, int epochs, float learningRate, float beta1, int checkpointEvery, int swdEvery) {
+  Preset(ModelConfig model, int batchSize, int epochs, float learningRate, float beta1, int checkpointEvery,
+      int swdEvery, AugmentPolicy augment, double emaKimg) {
     this.model = model;
     this.batchSize = batchSize;
     this.epochs = epochs;
@@ -42,6 +47,18 @@ public enum Preset {
     this.beta1 = beta1;
     this.checkpointEvery = checkpointEvery;
     this.swdEvery = swdEvery;
+    this.augment = augment;
+    this.emaKimg = emaKimg;
+  }
+
+  /** Differentiable augmentation of D's input by default. */
+  public AugmentPolicy augment() {
+    return augment;
+  }
+
+  /** Half-life of G's moving average in thousands of images, 0 = none. */
+  public double emaKimg() {
+    return emaKimg;
   }
 
   /** Epochs between SWD measurements during training, 0 = none. */

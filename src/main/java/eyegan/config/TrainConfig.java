@@ -23,6 +23,15 @@ package eyegan.config;
  * @param maxMinutes stop (with a checkpoint) after this long, 0 = no limit
  * @param exportAtEnd export the generator as a SavedModel when training ends
  * @param exportDir TF Serving base path the export goes to
+ * @param augment differentiable augmentation policy ({@link AugmentPolicy} text; null or
+ *     {@code none} = off, as in runs recorded before it existed)
+ * @param emaKimg half-life of G's moving average in thousands of images; 0 = no moving average
+ * @param emaRampup the moving average's ramp-up fraction (0 = none)
+ * @param budgetMinutes when > 0, {@code epochs} was sized by measuring this machine so the whole
+ *     command takes about this many minutes; 0 = epochs as given
+ * @param fit how photos were made square ({@code crop} or {@code pad}); null = crop (older runs)
+ * @param dataFingerprint fingerprint of the decoded training set (see {@code DataFingerprint}); a
+ *     resume on other data is refused unless asked for
  */
 public record TrainConfig(
     String preset,
@@ -43,7 +52,13 @@ public record TrainConfig(
     double tickSeconds,
     double maxMinutes,
     boolean exportAtEnd,
-    String exportDir) {
+    String exportDir,
+    String augment,
+    double emaKimg,
+    double emaRampup,
+    double budgetMinutes,
+    String fit,
+    String dataFingerprint) {
 
   /** Default TF Serving base path of exports. */
   public static final String DEFAULT_EXPORT_DIR = "savedmodel/eyegan";
@@ -64,6 +79,20 @@ public record TrainConfig(
     require(tickSeconds >= 0, "--tick-seconds must be >= 0, got " + tickSeconds);
     require(maxMinutes >= 0, "--max-minutes must be >= 0, got " + maxMinutes);
     require(learningRate > 0 && Float.isFinite(learningRate), "--lr must be > 0, got " + learningRate);
+    require(budgetMinutes >= 0 && Double.isFinite(budgetMinutes), "--minutes must be > 0, got " + budgetMinutes);
+    augment = AugmentPolicy.parse(augment).toString();
+    fit = eyegan.data.SquareFit.parse(fit).id();
+    stepOptions(); // validates the EMA values
+  }
+
+  /** The training step's additions to the tutorial's step, as recorded for this run. */
+  public StepOptions stepOptions() {
+    return new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup);
+  }
+
+  /** True when the generator's moving average is kept (and used for grids, SWD and export). */
+  public boolean ema() {
+    return emaKimg > 0;
   }
 
   /** The values of a preset with eyegan's defaults for everything a preset does not fix. */
@@ -72,7 +101,8 @@ public record TrainConfig(
         p.id(), p.model(), p.batchSize(), p.epochs(), p.learningRate(), p.beta1(),
         Preset.ADAM_BETA2, Preset.ADAM_EPSILON, DEFAULT_SEED, null, p.checkpointEvery(),
         DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p.swdEvery(),
-        DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR);
+        DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR, p.augment().toString(), p.emaKimg(),
+        p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, null, null);
   }
 
   private static void require(boolean ok, String message) {
@@ -107,6 +137,12 @@ public record TrainConfig(
     public double maxMinutes;
     public boolean exportAtEnd;
     public String exportDir;
+    public String augment;
+    public double emaKimg;
+    public double emaRampup;
+    public double budgetMinutes;
+    public String fit;
+    public String dataFingerprint;
 
     private Builder(TrainConfig c) {
       preset = c.preset;
@@ -128,12 +164,19 @@ public record TrainConfig(
       maxMinutes = c.maxMinutes;
       exportAtEnd = c.exportAtEnd;
       exportDir = c.exportDir;
+      augment = c.augment;
+      emaKimg = c.emaKimg;
+      emaRampup = c.emaRampup;
+      budgetMinutes = c.budgetMinutes;
+      fit = c.fit;
+      dataFingerprint = c.dataFingerprint;
     }
 
     public TrainConfig build() {
       return new TrainConfig(preset, model, batchSize, epochs, learningRate, beta1, beta2, epsilon,
           seed, dataDir, checkpointEvery, keepCheckpoints, gridSamples, gridEvery, swdEvery, tickSeconds,
-          maxMinutes, exportAtEnd, exportDir);
+          maxMinutes, exportAtEnd, exportDir, augment, emaKimg, emaRampup, budgetMinutes,
+          fit, dataFingerprint);
     }
   }
 }

@@ -15,6 +15,24 @@ public enum SquareFit {
   CROP,
   PAD;
 
+  /** Lower-case name as typed on the command line and recorded in a run's options. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Parses a recorded or typed name; null (runs recorded before it was kept) is {@link #CROP}. */
+  public static SquareFit parse(String name) {
+    if (name == null) {
+      return CROP;
+    }
+    for (SquareFit f : values()) {
+      if (f.id().equalsIgnoreCase(name.trim())) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown fit '" + name + "' (choose crop or pad)");
+  }
+
   /**
    * The square region of a {@code width x height} image, in image pixels.
    *

@@ -62,10 +62,20 @@ public final class GeneratorExporter {
 
   private final Consumer<String> warn;
   private PublishCheck beforePublish = folder -> {};
+  private boolean liveWeights;
 
   /** @param warn receives one line per checkpoint skipped because it is unreadable */
   public GeneratorExporter(Consumer<String> warn) {
     this.warn = warn;
+  }
+
+  /**
+   * Exports the generator as last trained instead of its moving average (which runs that keep one
+   * export by default).
+   */
+  public GeneratorExporter liveWeights(boolean live) {
+    this.liveWeights = live;
+    return this;
   }
 
   /** Test hook: {@code check} runs after everything is written and verified, before the rename. */
@@ -86,23 +96,26 @@ public final class GeneratorExporter {
    */
   public Exported exportRun(Path runDir, Path baseDir, String checkpoint) {
     TrainConfig cfg = TrainingOptionsFile.read(runDir);
-    Path checkpointDir = runDir.resolve("checkpoints");
+    Path checkpointDir = runDir.resolve(eyegan.train.RunDirectory.CHECKPOINTS);
     List<Checkpoints.Entry> all = new Checkpoints(checkpointDir, LIST_ONLY).list(warn);
     if (all.isEmpty()) {
       throw new UserInputException("run " + runDir + " has no checkpoint in " + checkpointDir
           + "; train it first (eyegan train --run-dir " + runDir + ")");
     }
     List<Checkpoints.Entry> candidates = checkpoint == null ? all : List.of(named(all, checkpoint, checkpointDir));
+    boolean average = cfg.ema() && !liveWeights;
+    String prefix = average ? Generator.EMA_PREFIX : Generator.PREFIX;
     try (Graph graph = new Graph()) {
-      ServingGraph serving = new ServingGraph(graph, cfg.model(), cfg.seed());
-      requireOnlyGeneratorVariables(graph);
+      ServingGraph serving = new ServingGraph(graph, cfg.model(), cfg.seed(), prefix);
+      requireOnlyGeneratorVariables(graph, prefix);
       try (Session session = new Session(graph)) {
         Checkpoints.Entry used = Checkpoints.restoreFirst(session, candidates, warn)
             .orElseThrow(() -> new UserInputException("no checkpoint of " + runDir
                 + " holds a generator matching its training_options.json"));
         Checkpoints.Meta meta = used.meta();
         ModelInfo info = info(cfg.preset(), cfg.model(), meta.step(), meta.epoch(),
-            used.dir().getFileName().toString(), runName(runDir), serving.signatures());
+            used.dir().getFileName().toString(), runName(runDir), serving.signatures(),
+            average ? ModelInfo.WEIGHTS_EMA : ModelInfo.WEIGHTS_LIVE);
         return write(session, serving, info, baseDir);
       }
     }
@@ -115,10 +128,11 @@ public final class GeneratorExporter {
   public Exported exportInitial(ModelConfig model, long seed, String preset, Path baseDir) {
     try (Graph graph = new Graph()) {
       ServingGraph serving = new ServingGraph(graph, model, seed);
-      requireOnlyGeneratorVariables(graph);
+      requireOnlyGeneratorVariables(graph, Generator.PREFIX);
       try (Session session = new Session(graph)) {
         session.initialize();
-        ModelInfo info = info(preset, model, 0, 0, INITIAL_WEIGHTS, "", serving.signatures());
+        ModelInfo info = info(preset, model, 0, 0, INITIAL_WEIGHTS, "", serving.signatures(),
+            ModelInfo.WEIGHTS_LIVE);
         return write(session, serving, info, baseDir);
       }
     }
@@ -156,24 +170,24 @@ public final class GeneratorExporter {
   }
 
   /** The exporter saves every variable of the graph; only the generator's may be there. */
-  private static void requireOnlyGeneratorVariables(Graph graph) {
+  private static void requireOnlyGeneratorVariables(Graph graph, String prefix) {
     for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
       GraphOperation op = it.next();
-      if (op.type().startsWith("Variable") && !op.name().startsWith(Generator.PREFIX)) {
+      if (op.type().startsWith("Variable") && !op.name().startsWith(prefix)) {
         throw new IllegalStateException("the serving graph holds a non-generator variable " + op.name());
       }
     }
   }
 
   static ModelInfo info(String preset, ModelConfig model, long step, int epoch, String checkpoint, String run,
-      List<Signature> signatures) {
+      List<Signature> signatures, String weights) {
     Map<String, String> described = new LinkedHashMap<>();
     for (Signature s : signatures) {
       described.put(s.key(), describe(s));
     }
     return new ModelInfo(ModelInfo.FORMAT, BuildInfo.version(), TENSORFLOW_RUNTIME, preset, model.resolution(),
         model.noiseDim(), Arrays.stream(model.generatorWidths()).boxed().toList(), step, epoch, checkpoint, run,
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), SeedNoise.ALGORITHM, PIXEL_RANGE, described);
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), SeedNoise.ALGORITHM, PIXEL_RANGE, described, weights);
   }
 
   /** e.g. {@code seeds int64[-1] -> png_bytes string[-1]}. */

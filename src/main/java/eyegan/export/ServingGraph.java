@@ -25,7 +25,8 @@ import org.tensorflow.types.TString;
 
 /**
  * The inference-only generator graph that gets exported: G's variables (the same flat
- * {@code gen_} names as in training, so a training checkpoint restores into it by name) and
+ * {@code gen_} or {@code ema_gen_} names as in training, so a training checkpoint restores the
+ * live generator or its moving average into it by name) and
  * nothing else that holds state, batch norm on the moving statistics, no discriminator, no
  * optimiser slots. See {@link eyegan.inference.ServingSignatures} for the three signatures.
  *
@@ -47,8 +48,16 @@ final class ServingGraph {
    *     restored into them (benchmarks of an untrained model)
    */
   ServingGraph(Graph graph, ModelConfig config, long initSeed) {
+    this(graph, config, initSeed, Generator.PREFIX);
+  }
+
+  /**
+   * @param variablePrefix {@link Generator#PREFIX} for the live generator, {@link
+   *     Generator#EMA_PREFIX} for its moving average: the variables restore by these names
+   */
+  ServingGraph(Graph graph, ModelConfig config, long initSeed, String variablePrefix) {
     Ops tf = Ops.create(graph);
-    Generator generator = new Generator(tf, config, initSeed);
+    Generator generator = new Generator(tf, config, initSeed, variablePrefix);
     int d = config.noiseDim();
 
     Operand<TFloat32> noise = tf.withName(NOISE).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, d)));

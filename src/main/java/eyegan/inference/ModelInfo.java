@@ -32,6 +32,9 @@ import java.util.Map;
  * @param noiseAlgorithm how seeds become noise in the seed signatures
  * @param pixelRange value range of float images, {@code "[-1, 1]"}
  * @param signatures signature key -> one-line description of inputs and outputs
+ * @param weights which generator's weights: {@value #WEIGHTS_EMA} (the moving average of the
+ *     generator kept during training) or {@value #WEIGHTS_LIVE} (the generator as last trained);
+ *     absent in exports made before the moving average existed, which hold the live weights
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelInfo(
@@ -49,10 +52,15 @@ public record ModelInfo(
     String exportedAt,
     String noiseAlgorithm,
     String pixelRange,
-    Map<String, String> signatures) {
+    Map<String, String> signatures,
+    String weights) {
 
   /** Current layout version. */
   public static final int FORMAT = 1;
+  /** {@link #weights()} of a moving-average generator. */
+  public static final String WEIGHTS_EMA = "ema";
+  /** {@link #weights()} of the generator as trained. */
+  public static final String WEIGHTS_LIVE = "live";
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -64,6 +72,7 @@ public record ModelInfo(
     generatorWidths = generatorWidths == null ? List.of() : List.copyOf(generatorWidths);
     // insertion order kept: serving_default first, as exported
     signatures = signatures == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(signatures));
+    weights = weights == null ? WEIGHTS_LIVE : weights;
   }
 
   /** Reads a metadata file; throws {@link IOException} for a missing or malformed one. */
@@ -82,7 +91,7 @@ public record ModelInfo(
 
   /** One line for logs: preset, size, noise, step. */
   public String summary() {
-    return String.format("preset %s, %dx%d RGB, noise %d, training step %d (%s)",
-        preset, resolution, resolution, noiseDim, trainingStep, checkpoint);
+    return String.format("preset %s, %dx%d RGB, noise %d, training step %d (%s, %s weights)",
+        preset, resolution, resolution, noiseDim, trainingStep, checkpoint, weights);
   }
 }

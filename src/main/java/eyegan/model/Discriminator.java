@@ -31,64 +31,53 @@ public final class Discriminator {
   private final Ops tf;
   private final ModelConfig config;
   private final VariableFactory factory;
-  private final List<Variable<TFloat32>> convKernels = new ArrayList<>();
-  private final List<Variable<TFloat32>> convBiases = new ArrayList<>();
-  private final Variable<TFloat32> denseKernel;
-  private final Variable<TFloat32> denseBias;
-  private List<LayerSummary> summary;
+  private final Sequential network;
 
   /** Creates the discriminator's variables in {@code tf}'s graph, initialised from {@code seed}. */
   public Discriminator(Ops tf, ModelConfig config, long seed) {
     this.tf = tf;
     this.config = config;
-    this.factory = new VariableFactory(tf, seed, 1);
+    this.factory = new VariableFactory(tf, seed, RandomKeys.DISCRIMINATOR_INIT);
     int[] d = config.discriminatorWidths();
     int k = config.kernelSize();
+    List<Layer> layers = new ArrayList<>();
+    // The tutorial's Sequential, layer for layer (the final sigmoid is not a layer: D returns the logit).
     long in = 3;
     for (int i = 0; i < d.length; i++) {
-      convKernels.add(factory.glorotUniform(PREFIX + "conv" + (i + 1) + "_kernel", k, k, in, d[i]));
-      convBiases.add(factory.constant(PREFIX + "conv" + (i + 1) + "_bias", 0f, d[i]));
+      String name = PREFIX + "conv" + (i + 1);
+      layers.add(new KerasLayers.Conv2D(factory.glorotUniform(name + "_kernel", k, k, in, d[i]),
+          factory.constant(name + "_bias", 0f, d[i]), 2));
+      layers.add(new KerasLayers.LeakyReLU(config.leakySlope()));
+      layers.add(new KerasLayers.Dropout(config.dropoutRate(), i));
       in = d[i];
     }
     long s = config.discriminatorFinalSize();
-    denseKernel = factory.glorotUniform(PREFIX + "dense_kernel", s * s * in, 1);
-    denseBias = factory.constant(PREFIX + "dense_bias", 0f, 1);
+    layers.add(new KerasLayers.Flatten());
+    layers.add(new KerasLayers.Dense(factory.glorotUniform(PREFIX + "dense_kernel", s * s * in, 1),
+        factory.constant(PREFIX + "dense_bias", 0f, 1)));
+    network = new Sequential(layers);
   }
 
   /**
    * Builds a forward pass.
    *
    * @param images float32 [N, R, R, 3] in [-1, 1]
-   * @param dropoutSeed int64 [2] key of this step's dropout masks (ignored at inference)
+   * @param stepSeed int64 [2] = (run seed, step); keys this step's dropout masks through {@link
+   *     RandomKeys#DROPOUT} (ignored at inference)
    * @return float32 [N, 1] logits; {@code sigmoid(logit)} is the probability that the image is real
    */
-  public Operand<TFloat32> apply(Operand<TFloat32> images, Mode mode, Operand<TInt64> dropoutSeed) {
-    List<LayerSummary> rows = new ArrayList<>();
-    Layers l = new Layers(tf, rows);
-    Operand<TFloat32> x = images;
-    for (int i = 0; i < convKernels.size(); i++) {
-      x = l.conv2d(x, convKernels.get(i), convBiases.get(i), 2);
-      x = l.leakyRelu(x, config.leakySlope());
-      x = l.dropout(x, config.dropoutRate(), mode, dropoutSeed, i);
-    }
-    x = l.flatten(x);
-    x = l.dense(x, denseKernel, denseBias);
-    if (summary == null) {
-      summary = List.copyOf(rows);
-    }
-    return x;
+  public Operand<TFloat32> apply(Operand<TFloat32> images, Mode mode, Operand<TInt64> stepSeed) {
+    return network.apply(tf, images, new Layer.Pass(mode, stepSeed, new ArrayList<>()));
   }
 
   public List<Variable<TFloat32>> trainableVariables() {
     return factory.trainable();
   }
 
-  /** Keras-style layer rows, available after the first {@link #apply}. */
+  /** Keras-style layer rows, read off the declared layers. */
   public List<LayerSummary> summary() {
-    if (summary == null) {
-      throw new IllegalStateException("build a forward pass with apply() before asking for the summary");
-    }
-    return summary;
+    int r = config.resolution();
+    return network.summary(r, r, 3);
   }
 
   public ModelConfig config() {

@@ -20,42 +20,65 @@ import org.tensorflow.types.TFloat32;
  *   -> Conv2DTranspose(3, k, 2, tanh) -> images [N, R, R, 3] in [-1, 1]
  * </pre>
  *
- * Constructing it creates the variables (names start with {@code gen_}); {@link #apply} wires a
- * forward pass onto them and may be called once per mode in the same graph.
+ * Constructing it creates the variables (names start with {@code gen_}, or {@code ema_gen_} for
+ * the moving-average copy that training keeps beside it); {@link #apply} wires a forward pass onto
+ * them and may be called once per mode in the same graph.
  */
 public final class Generator {
   /** Prefix of every generator variable; the exporter restores exactly these. */
   public static final String PREFIX = "gen_";
+  /** Prefix of the exponential-moving-average copy of the generator (same layout, same initial values). */
+  public static final String EMA_PREFIX = "ema_gen_";
 
   private final Ops tf;
   private final ModelConfig config;
-  private final Variable<TFloat32> denseKernel;
-  private final BatchNormWeights denseBn;
-  private final List<Variable<TFloat32>> convKernels = new ArrayList<>();
-  private final List<BatchNormWeights> convBns = new ArrayList<>();
+  private final String prefix;
   private final VariableFactory factory;
+  private final Sequential network;
   private final List<Op> updates = new ArrayList<>();
-  private List<LayerSummary> summary;
 
   /** Creates the generator's variables in {@code tf}'s graph, initialised from {@code seed}. */
   public Generator(Ops tf, ModelConfig config, long seed) {
+    this(tf, config, seed, PREFIX);
+  }
+
+  /**
+   * Creates the variables under another name prefix ({@link #EMA_PREFIX} for the moving-average
+   * copy); the initial values depend only on {@code seed}, so both copies start equal.
+   */
+  public Generator(Ops tf, ModelConfig config, long seed, String prefix) {
     this.tf = tf;
     this.config = config;
-    this.factory = new VariableFactory(tf, seed, 0);
+    this.prefix = prefix;
+    this.factory = new VariableFactory(tf, seed, RandomKeys.GENERATOR_INIT);
     int[] g = config.generatorWidths();
     int k = config.kernelSize();
     long base = config.baseSize();
     long units = base * base * g[0];
-    denseKernel = factory.glorotUniform(PREFIX + "dense_kernel", config.noiseDim(), units);
-    denseBn = BatchNormWeights.create(factory, PREFIX + "dense_bn", units);
+    float slope = config.leakySlope();
+    List<Layer> layers = new ArrayList<>();
+    // The tutorial's Sequential, layer for layer:
+    layers.add(new KerasLayers.Dense(factory.glorotUniform(prefix + "dense_kernel", config.noiseDim(), units), null));
+    layers.add(batchNorm(prefix + "dense_bn", units, true));
+    layers.add(new KerasLayers.LeakyReLU(slope));
+    layers.add(new KerasLayers.Reshape(base, base, g[0]));
     for (int i = 1; i <= g.length; i++) {
-      long in = g[i - 1];
-      long out = i < g.length ? g[i] : 3;
-      convKernels.add(factory.glorotUniform(PREFIX + "convT" + i + "_kernel", k, k, out, in));
-      if (i < g.length) {
-        convBns.add(BatchNormWeights.create(factory, PREFIX + "convT" + i + "_bn", out));
+      boolean last = i == g.length;
+      long out = last ? 3 : g[i];
+      int stride = i == 1 ? 1 : 2;
+      layers.add(new KerasLayers.Conv2DTranspose(
+          factory.glorotUniform(prefix + "convT" + i + "_kernel", k, k, out, g[i - 1]), stride, last));
+      if (!last) {
+        layers.add(batchNorm(prefix + "convT" + i + "_bn", out, false));
+        layers.add(new KerasLayers.LeakyReLU(slope));
       }
     }
+    network = new Sequential(layers);
+  }
+
+  private Layer batchNorm(String name, long channels, boolean denseInput) {
+    return new KerasLayers.BatchNorm(BatchNormWeights.create(factory, name, channels), denseInput,
+        config.bnMomentum(), config.bnEpsilon());
   }
 
   /**
@@ -65,41 +88,7 @@ public final class Generator {
    * @return float32 [N, resolution, resolution, 3] in [-1, 1] (tanh)
    */
   public Operand<TFloat32> apply(Operand<TFloat32> noise, Mode mode) {
-    List<LayerSummary> rows = new ArrayList<>();
-    Layers l = new Layers(tf, rows);
-    int[] g = config.generatorWidths();
-    long base = config.baseSize();
-    long units = base * base * g[0];
-    Operand<TFloat32> x = l.dense(noise, denseKernel, null);
-    // Keras normalises the Dense output per unit; the fused kernel wants NHWC, so view it as 1x1xC.
-    x = l.silentReshape(x, -1, 1, 1, units);
-    x = l.batchNorm(x, denseBn, mode, true, config.bnMomentum(), config.bnEpsilon());
-    x = l.leakyRelu(x, config.leakySlope());
-    x = l.reshape(x, base, base, g[0]);
-    for (int i = 0; i < convKernels.size(); i++) {
-      int stride = i == 0 ? 1 : 2;
-      x = l.conv2dTranspose(x, convKernels.get(i), stride);
-      if (i < convBns.size()) {
-        x = l.batchNorm(x, convBns.get(i), mode, false, config.bnMomentum(), config.bnEpsilon());
-        x = l.leakyRelu(x, config.leakySlope());
-      } else {
-        x = l.tanh(x);
-      }
-    }
-    fixDenseSummaryShapes(rows, units);
-    if (summary == null) {
-      summary = List.copyOf(rows);
-    }
-    updates.addAll(l.updates());
-    return x;
-  }
-
-  /** The Dense/BN/LeakyReLU rows see a [N,1,1,C] view inside; Keras reports them as (None, C). */
-  private static void fixDenseSummaryShapes(List<LayerSummary> rows, long units) {
-    for (int i = 0; i < 3; i++) {
-      LayerSummary r = rows.get(i);
-      rows.set(i, new LayerSummary(r.name(), r.type(), new long[] {units}, r.trainableParams(), r.nonTrainableParams()));
-    }
+    return network.apply(tf, noise, new Layer.Pass(mode, null, updates));
   }
 
   /** Variables Adam updates for the generator (kernels, BN gamma/beta). */
@@ -117,15 +106,17 @@ public final class Generator {
     return List.copyOf(updates);
   }
 
-  /** Keras-style layer rows, available after the first {@link #apply}. */
+  /** Keras-style layer rows, read off the declared layers. */
   public List<LayerSummary> summary() {
-    if (summary == null) {
-      throw new IllegalStateException("build a forward pass with apply() before asking for the summary");
-    }
-    return summary;
+    return network.summary(config.noiseDim());
   }
 
   public ModelConfig config() {
     return config;
+  }
+
+  /** The name prefix of this generator's variables. */
+  public String prefix() {
+    return prefix;
   }
 }

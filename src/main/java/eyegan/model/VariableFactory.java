@@ -17,25 +17,26 @@ import org.tensorflow.types.TInt64;
  * slot names from them and rejects scoped names, and because checkpoints and SavedModels restore
  * variables by name: the training graph and the inference graph must name G's variables alike.
  *
- * <p>Random initial values come from TensorFlow's stateless uniform generator keyed by (seed,
- * variable index), so the same seed builds the same starting weights on any machine.
+ * <p>Random initial values come from TensorFlow's stateless uniform generator keyed by
+ * {@link RandomKeys} (seed, purpose, variable index), so the same seed builds the same starting
+ * weights every time.
  */
 public final class VariableFactory {
   private final Ops tf;
   private final long seed;
-  private final long stream;
+  private final RandomKeys purpose;
   private final List<Variable<TFloat32>> trainable = new ArrayList<>();
   private final List<Variable<TFloat32>> nonTrainable = new ArrayList<>();
   private int counter;
 
   /**
    * @param seed the run's initialisation seed
-   * @param stream keeps the generator's and the discriminator's random streams apart (0, 1, ...)
+   * @param purpose keeps the generator's and the discriminator's random streams apart
    */
-  public VariableFactory(Ops tf, long seed, int stream) {
+  public VariableFactory(Ops tf, long seed, RandomKeys purpose) {
     this.tf = tf;
     this.seed = seed;
-    this.stream = stream;
+    this.purpose = purpose;
   }
 
   /**
@@ -58,7 +59,7 @@ public final class VariableFactory {
     }
     float limit = (float) Math.sqrt(6.0 / (fanIn + fanOut));
     Operand<TFloat32> unit =
-        tf.random.statelessRandomUniform(tf.constant(shape), tf.constant(new long[] {seed, (stream << 32) + counter++}));
+        tf.random.statelessRandomUniform(tf.constant(shape), purpose.key(tf, seed, counter++));
     Operand<TFloat32> init = tf.math.sub(tf.math.mul(unit, tf.constant(2f * limit)), tf.constant(limit));
     return register(name, init, true);
   }

@@ -1,6 +1,7 @@
 package eyegan.report;
 
 import eyegan.UserInputException;
+import eyegan.train.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,15 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The files a training run leaves in its folder that the report reads. */
+/**
+ * A training run's folder as the report reads it: the files that are there, by the names that
+ * {@link RunDirectory} (the one owner of the run folder's layout) gives them.
+ */
 public final class RunFolder {
   /** Grid of training images the trainer saves at the start. */
-  public static final String REALS = "reals.png";
+  public static final String REALS = RunDirectory.REALS;
   /** Fixed-seed grid of the untrained generator. */
-  public static final String FAKES_INIT = "fakes_init.png";
+  public static final String FAKES_INIT = RunDirectory.FAKES_INIT;
   /** Settings the run was started with, one JSON object. */
-  public static final String OPTIONS = "training_options.json";
-  private static final Pattern FAKES_EPOCH = Pattern.compile("fakes(\\d{6,9})\\.png");
+  public static final String OPTIONS = RunDirectory.OPTIONS;
+  private static final Pattern FAKES_EPOCH = RunDirectory.FAKES_EPOCH;
 
   private final Path dir;
 

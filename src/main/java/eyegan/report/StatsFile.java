@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class StatsFile {
   /** The file name the trainer writes in a run folder. */
-  public static final String FILE_NAME = "stats.jsonl";
+  public static final String FILE_NAME = eyegan.train.RunDirectory.STATS;
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()

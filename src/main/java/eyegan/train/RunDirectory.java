@@ -16,6 +16,22 @@ import java.util.stream.Stream;
  * {@code checkpoints/} and {@code tensorboard/}.
  */
 public final class RunDirectory {
+  /** Every effective setting of the run, one JSON object. */
+  public static final String OPTIONS = eyegan.config.TrainingOptionsFile.NAME;
+  /** Everything the run printed. */
+  public static final String LOG = "log.txt";
+  /** One JSON line per progress tick and SWD measurement. */
+  public static final String STATS = "stats.jsonl";
+  /** Grid of training images saved at the start. */
+  public static final String REALS = "reals.png";
+  /** Fixed-seed grid of the untrained generator. */
+  public static final String FAKES_INIT = "fakes_init.png";
+  /** The crash-safe checkpoints, {@code ckpt-<step>/}. */
+  public static final String CHECKPOINTS = "checkpoints";
+  /** TensorBoard event files. */
+  public static final String TENSORBOARD = "tensorboard";
+  /** {@code fakesNNNNNN.png}: the fixed-seed grid after epoch NNNNNN. */
+  public static final Pattern FAKES_EPOCH = Pattern.compile("fakes(\\d{6,9})\\.png");
   private static final Pattern NUMBERED = Pattern.compile("^(\\d{5})-.*");
   private final Path path;
 
@@ -62,27 +78,27 @@ public final class RunDirectory {
   }
 
   public Path checkpoints() {
-    return path.resolve("checkpoints");
+    return path.resolve(CHECKPOINTS);
   }
 
   public Path stats() {
-    return path.resolve("stats.jsonl");
+    return path.resolve(STATS);
   }
 
   public Path log() {
-    return path.resolve("log.txt");
+    return path.resolve(LOG);
   }
 
   public Path tensorboard() {
-    return path.resolve("tensorboard");
+    return path.resolve(TENSORBOARD);
   }
 
   public Path reals() {
-    return path.resolve("reals.png");
+    return path.resolve(REALS);
   }
 
   public Path fakesInit() {
-    return path.resolve("fakes_init.png");
+    return path.resolve(FAKES_INIT);
   }
 
   /** The fixed-seed grid after {@code epoch} epochs. */

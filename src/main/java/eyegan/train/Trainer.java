@@ -39,13 +39,15 @@ public final class Trainer {
 
   private static final int SAMPLE_BATCH = 64;
 
-  private final TrainConfig cfg;
+  private TrainConfig cfg;
   private final RunDirectory run;
   private final EpochBatches data;
   private final RgbImages reals;
   private final RunLog log;
   private final StopSignal stop;
   private QualityMeter quality;
+  private ScheduleSizer sizer;
+  private java.util.function.UnaryOperator<TrainConfig> onSized;
 
   /**
    * @param reals real images for {@code reals.png} (any count; the first grid's worth is shown)
@@ -65,13 +67,24 @@ public final class Trainer {
     return this;
   }
 
+  /**
+   * Sizes the epochs to a time budget after timing the first steps of a new run; {@code onSized}
+   * gets the config with the chosen epochs, may adjust what depends on them, records it, and
+   * returns the config to continue with.
+   */
+  public Trainer withScheduleSizer(ScheduleSizer sizer, java.util.function.UnaryOperator<TrainConfig> onSized) {
+    this.sizer = sizer;
+    this.onSized = onSized;
+    return this;
+  }
+
   /** Trains until the schedule is done or a stop is requested; always leaves a checkpoint. */
   public Outcome run() {
     Hyperparameters hp = new Hyperparameters(cfg.learningRate(), cfg.beta1(), cfg.beta2(), cfg.epsilon());
     Checkpoints checkpoints = new Checkpoints(run.checkpoints(), cfg.keepCheckpoints());
     int r = cfg.model().resolution();
     try (Graph graph = new Graph()) {
-      new TrainingGraph(graph, cfg.model(), hp, cfg.seed());
+      new TrainingGraph(graph, cfg.model(), hp, cfg.seed(), cfg.stepOptions());
       try (Session session = new Session(graph, SessionConfigs.training());
           TensorBoardLog board = new TensorBoardLog(run.tensorboard())) {
         Checkpoints.Meta start = resume(session, checkpoints);
@@ -117,7 +130,6 @@ public final class Trainer {
       float[] gridNoise, StatsLog stats, TensorBoardLog board) {
     int r = cfg.model().resolution();
     int perEpoch = data.batchesPerEpoch();
-    long totalSteps = (long) cfg.epochs() * perEpoch;
     BatchPrefetcher prefetch = new BatchPrefetcher(data, r);
     long step = start.step();
     int epoch = start.epoch();
@@ -126,8 +138,11 @@ public final class Trainer {
     long runStart = System.nanoTime();
     Tick tick = new Tick(System.nanoTime());
     long deadline = cfg.maxMinutes() > 0 ? runStart + (long) (cfg.maxMinutes() * 60e9) : Long.MAX_VALUE;
+    long timedFrom = -1;
+    boolean sizing = sizer != null && start.step() == 0;
     try {
-      while (epoch < cfg.epochs()) {
+      // Until a sized schedule is decided, the preset's epochs are only a placeholder: keep going.
+      while (sizing || epoch < cfg.epochs()) {
         while (batch < perEpoch) {
           if (stop.requested() || System.nanoTime() >= deadline) {
             String why = stop.requested() ? "stop requested" : "--max-minutes reached";
@@ -138,34 +153,46 @@ public final class Trainer {
             return new Outcome(step, epoch, batch, false, saved, elapsed(elapsedBefore, runStart));
           }
           boolean lastOfEpoch = batch + 1 == perEpoch;
-          int nextEpoch = lastOfEpoch ? (epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
+          int nextEpoch = lastOfEpoch ? (sizing || epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
           BatchPrefetcher.Batch next = prefetch.take(epoch, batch, nextEpoch, lastOfEpoch ? 0 : batch + 1);
           int n = next.images();
-          float[] out = trainStep(session, next.tensor(), step);
+          StepResult out = trainStep(session, next.tensor(), step);
           step++;
           batch++;
-          if (!Float.isFinite(out[0]) || !Float.isFinite(out[1])) {
+          if (!out.finite()) {
             throw new EyeganException(String.format(
                 "training diverged at step %d (epoch %d): d_loss=%s, g_loss=%s. Nothing was saved after it; "
                     + "the last good checkpoint is %s. Try a smaller --lr.",
-                step, epoch + 1, out[0], out[1], lastGood(checkpoints)));
+                step, epoch + 1, out.dLoss(), out.gLoss(), lastGood(checkpoints)));
+          }
+          if (sizing && step == ScheduleSizer.WARMUP_STEPS) {
+            timedFrom = System.nanoTime();
+          } else if (sizing && step == ScheduleSizer.WARMUP_STEPS + ScheduleSizer.TIMED_STEPS) {
+            ScheduleSizer.Decision d = sizer.decide((System.nanoTime() - timedFrom) / 1e9 / ScheduleSizer.TIMED_STEPS,
+                perEpoch, step, System.currentTimeMillis());
+            TrainConfig.Builder b = cfg.toBuilder();
+            b.epochs = d.epochs();
+            cfg = onSized.apply(b.build());
+            log.line(d.reason());
+            sizing = false;
           }
           tick.add(out, n);
           double now = elapsed(elapsedBefore, runStart);
           if (tick.seconds(System.nanoTime()) >= cfg.tickSeconds() || batch == perEpoch) {
-            report(tick, epoch, step, totalSteps, now, stats, board);
+            report(tick, epoch, step, (long) cfg.epochs() * perEpoch, now, stats, board);
             tick = new Tick(System.nanoTime());
           }
         }
         epoch++;
         batch = 0;
-        if (epoch % cfg.gridEvery() == 0 || epoch == cfg.epochs()) {
+        boolean last = !sizing && epoch == cfg.epochs();
+        if (epoch % cfg.gridEvery() == 0 || last) {
           writeGrid(sampler.sample(gridNoise, cfg.gridSamples()), run.fakes(epoch), step, board);
         }
-        if (quality != null && cfg.swdEvery() > 0 && (epoch % cfg.swdEvery() == 0 || epoch == cfg.epochs())) {
+        if (quality != null && cfg.swdEvery() > 0 && (epoch % cfg.swdEvery() == 0 || last)) {
           measureQuality(epoch, step, sampler, stats, board);
         }
-        if (epoch % cfg.checkpointEvery() == 0 || epoch == cfg.epochs()) {
+        if (epoch % cfg.checkpointEvery() == 0 || last) {
           Path saved = checkpoints.save(session, meta(step, epoch, 0, elapsed(elapsedBefore, runStart)));
           log.line("saved checkpoint " + saved.getFileName());
         }
@@ -203,8 +230,8 @@ public final class Trainer {
     return checkpoints.list(w -> {}).stream().findFirst().map(e -> e.dir().toString()).orElse("(none yet)");
   }
 
-  /** One optimisation step; returns {d_loss, g_loss, D(x), D(G(z))}. */
-  private float[] trainStep(Session session, TFloat32 real, long step) {
+  /** One optimisation step. */
+  private StepResult trainStep(Session session, TFloat32 real, long step) {
     try (TInt64 seed = TInt64.vectorOf(cfg.seed(), step);
         Result res = session.runner()
             .feed(TrainingGraph.REAL_IMAGES, real)
@@ -215,12 +242,12 @@ public final class Trainer {
             .fetch(TrainingGraph.D_REAL)
             .fetch(TrainingGraph.D_FAKE)
             .run()) {
-      float[] out = new float[4];
-      for (int i = 0; i < 4; i++) {
-        out[i] = ((TFloat32) res.get(i)).getFloat();
-      }
-      return out;
+      return new StepResult(scalar(res, 0), scalar(res, 1), scalar(res, 2), scalar(res, 3));
     }
+  }
+
+  private static float scalar(Result res, int i) {
+    return ((TFloat32) res.get(i)).getFloat();
   }
 
   private void report(Tick t, int epoch, long step, long totalSteps, double elapsed, StatsLog stats, TensorBoardLog board) {
@@ -269,10 +296,11 @@ public final class Trainer {
       this.startNanos = startNanos;
     }
 
-    void add(float[] values, int n) {
-      for (int i = 0; i < 4; i++) {
-        sums[i] += values[i];
-      }
+    void add(StepResult r, int n) {
+      sums[0] += r.dLoss();
+      sums[1] += r.gLoss();
+      sums[2] += r.dReal();
+      sums[3] += r.dFake();
       steps++;
       images += n;
     }

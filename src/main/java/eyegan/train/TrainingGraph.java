@@ -1,9 +1,11 @@
 package eyegan.train;
 
 import eyegan.config.ModelConfig;
+import eyegan.config.StepOptions;
 import eyegan.model.Discriminator;
 import eyegan.model.Generator;
 import eyegan.model.Mode;
+import eyegan.model.RandomKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
@@ -31,10 +33,14 @@ import org.tensorflow.types.TInt64;
  * calls after one {@code GradientTape} block behave.
  *
  * <p>Feeds: {@link #REAL_IMAGES} float32 [N, R, R, 3] in [-1, 1]; {@link #STEP_SEED} int64 [2] =
- * (run seed, step), which keys the stateless noise and dropout generators so a resumed run draws
- * exactly what an uninterrupted one would. Fetches: {@link #D_LOSS}, {@link #G_LOSS}, {@link
- * #D_REAL} and {@link #D_FAKE} (mean sigmoid probabilities), all float32 scalars. {@link
- * #SAMPLE_NOISE} -> {@link #SAMPLE_IMAGES} runs G in inference mode for the progress grids.
+ * (run seed, step), from which {@link RandomKeys} derives the keys of the stateless noise, dropout
+ * and augmentation generators, so a resumed run draws exactly what an uninterrupted one would.
+ * Fetches: {@link #D_LOSS}, {@link #G_LOSS}, {@link #D_REAL} and {@link #D_FAKE} (mean sigmoid
+ * probabilities), all float32 scalars. {@link #SAMPLE_NOISE} -> {@link #SAMPLE_IMAGES} runs G in
+ * inference mode for the progress grids: the moving average of G when the step keeps one.
+ *
+ * <p>{@link StepOptions} may add differentiable augmentation of D's input and the moving average
+ * of G; with {@link StepOptions#TUTORIAL} the step is the tutorial's.
  */
 public final class TrainingGraph {
   public static final String REAL_IMAGES = "real_images";
@@ -53,6 +59,7 @@ public final class TrainingGraph {
 
   private final Generator generator;
   private final Discriminator discriminator;
+  private final Generator averageGenerator;
 
   /**
    * Adds the training step to {@code graph}.
@@ -60,9 +67,19 @@ public final class TrainingGraph {
    * @param initSeed seeds the initial weights (the same seed builds the same networks)
    */
   public TrainingGraph(Graph graph, ModelConfig config, Hyperparameters hp, long initSeed) {
+    this(graph, config, hp, initSeed, StepOptions.TUTORIAL);
+  }
+
+  /**
+   * Adds the training step with {@code options} to {@code graph}.
+   *
+   * @param initSeed seeds the initial weights (the same seed builds the same networks)
+   */
+  public TrainingGraph(Graph graph, ModelConfig config, Hyperparameters hp, long initSeed, StepOptions options) {
     Ops tf = Ops.create(graph);
     generator = new Generator(tf, config, initSeed);
     discriminator = new Discriminator(tf, config, initSeed);
+    averageGenerator = options.ema() ? new Generator(tf, config, initSeed, Generator.EMA_PREFIX) : null;
     int r = config.resolution();
     Operand<TFloat32> real =
         tf.withName(REAL_IMAGES).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, r, r, 3)));
@@ -73,11 +90,17 @@ public final class TrainingGraph {
     // Fresh N(0, 1) noise, one row per real image.
     Operand<TInt32> batch = tf.slice(tf.shape(real), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
     Operand<TInt32> noiseShape = tf.concat(List.of(batch, tf.constant(new int[] {config.noiseDim()})), tf.constant(0));
-    Operand<TFloat32> noise = tf.reshape(tf.random.statelessRandomNormal(noiseShape, stepSeed), tf.constant(new long[] {-1, config.noiseDim()}));
+    Operand<TFloat32> noise = tf.reshape(
+        tf.random.statelessRandomNormal(noiseShape, RandomKeys.NOISE.stepKey(tf, stepSeed, 0)),
+        tf.constant(new long[] {-1, config.noiseDim()}));
 
     Operand<TFloat32> fake = generator.apply(noise, Mode.TRAINING);
     // D has no batch statistics, so one pass over [real; fake] equals two passes and is faster.
     Operand<TFloat32> both = tf.concat(List.of(real, fake), tf.constant(0));
+    if (!options.augment().isNone()) {
+      // 2N independent augmentations: the real and the fake half each get their own.
+      both = new DiffAugment(tf, options.augment(), r).apply(both, stepSeed);
+    }
     Operand<TFloat32> logits = discriminator.apply(both, Mode.TRAINING, stepSeed);
     Operand<TInt32> n = tf.reshape(batch, tf.constant(new int[0]));
     Operand<TFloat32> realLogits = tf.slice(logits, tf.constant(new int[] {0, 0}), tf.stack(List.of(n, tf.constant(1))));
@@ -102,11 +125,15 @@ public final class TrainingGraph {
     // Moving statistics are updated from this step's batch, like Keras's BN layers in training mode.
     updates.addAll(generator.updateOps());
     updates.add(tf.withControlDependencies(allGrads).assignAdd(globalStep, tf.constant(1L)));
+    if (averageGenerator != null) {
+      updates = List.of(new GeneratorAverage(tf, generator, averageGenerator, options).update(stepSeed, n, updates));
+    }
     tf.withControlDependencies(updates).withName(TRAIN).noOp();
 
     Operand<TFloat32> sampleNoise =
         tf.withName(SAMPLE_NOISE).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.noiseDim())));
-    tf.withName(SAMPLE_IMAGES).identity(generator.apply(sampleNoise, Mode.INFERENCE));
+    Generator sampled = averageGenerator != null ? averageGenerator : generator;
+    tf.withName(SAMPLE_IMAGES).identity(sampled.apply(sampleNoise, Mode.INFERENCE));
   }
 
   /** Wraps each gradient in an Identity op, collected in {@code ops} to serve as a barrier. */
@@ -127,6 +154,11 @@ public final class TrainingGraph {
 
   public Discriminator discriminator() {
     return discriminator;
+  }
+
+  /** The moving average of G, or null when the step keeps none. */
+  public Generator averageGenerator() {
+    return averageGenerator;
   }
 
   /** Each gradient, readable only after every gradient of the step exists. */

@@ -39,14 +39,23 @@ public final class TinyRun {
 
   /** Trains {@value #STEPS} steps into {@code runDir} and checkpoints them. */
   public static TinyRun create(Path runDir) throws IOException {
+    return create(runDir, 0);
+  }
+
+  /**
+   * Like {@link #create(Path)}, keeping a moving average of G with half-life {@code emaKimg}
+   * thousand images (no ramp-up, so it lags the live weights from the first step).
+   */
+  public static TinyRun create(Path runDir, double emaKimg) throws IOException {
     Files.createDirectories(runDir);
     TrainConfig.Builder b = TrainConfig.fromPreset(Preset.TINY).toBuilder();
     b.dataDir = runDir.resolve("data").toString();
+    b.emaKimg = emaKimg;
     TrainConfig cfg = b.build();
     TrainingOptionsFile.write(runDir, cfg);
     int r = cfg.model().resolution();
     try (Graph g = new Graph()) {
-      new TrainingGraph(g, cfg.model(), hyperparameters(cfg), cfg.seed());
+      new TrainingGraph(g, cfg.model(), hyperparameters(cfg), cfg.seed(), cfg.stepOptions());
       try (Session s = new Session(g, SessionConfigs.training())) {
         s.initialize();
         SplittableRandom random = new SplittableRandom(DATA_SEED);
@@ -70,7 +79,8 @@ public final class TinyRun {
 
   /**
    * The training graph's own inference output ({@code sample_noise -> sample_images}) for
-   * {@code noise} [n, D] after restoring the newest checkpoint: the reference an export must match.
+   * {@code noise} [n, D] after restoring the newest checkpoint: the reference an export must match
+   * (the moving average of G when the run keeps one).
    *
    * @return float32 NHWC [n, R, R, 3], flattened
    */
@@ -78,7 +88,7 @@ public final class TinyRun {
     int r = config.model().resolution();
     int d = config.model().noiseDim();
     try (Graph g = new Graph()) {
-      new TrainingGraph(g, config.model(), hyperparameters(config), config.seed());
+      new TrainingGraph(g, config.model(), hyperparameters(config), config.seed(), config.stepOptions());
       try (Session s = new Session(g)) {
         Checkpoints.Entry latest = new Checkpoints(runDir.resolve("checkpoints"), 1).list(w -> {}).get(0);
         s.restore(latest.prefix());

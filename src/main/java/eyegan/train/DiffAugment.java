@@ -1,0 +1,147 @@
+package eyegan.train;
+
+import eyegan.config.AugmentPolicy;
+import eyegan.model.RandomKeys;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Constant;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Differentiable augmentation (Zhao et al. 2020, "Differentiable Augmentation for Data-Efficient
+ * GAN Training") as graph ops: every image the discriminator sees, real or generated, is changed
+ * the same random way a real photo could be, and because each change is differentiable the
+ * generator's gradient flows back through it. D then cannot win by memorising a small training
+ * set, and G is not pushed to reproduce the augmentations (they apply to both sides).
+ *
+ * <p>Per image, in DiffAugment's order and with its parameters: <b>color</b> adds a brightness
+ * offset in [-0.5, 0.5), scales saturation (distance from the pixel's channel mean) by [0, 2) and
+ * contrast (distance from the image mean) by [0.5, 1.5); <b>translation</b> shifts by a whole number
+ * of pixels in [-R/8, R/8] on each axis, filling with zeros (a gather from the zero-padded image);
+ * <b>cutout</b> zeroes one square of side R/2 whose centre may lie anywhere in the image.
+ *
+ * <p>Random parameters come from the stateless generator keyed by {@link RandomKeys#AUGMENT} and
+ * the step, so the same run seed and step give the same augmentation on every run and on resume.
+ */
+final class DiffAugment {
+  private static final int SLOT_BRIGHTNESS = 0;
+  private static final int SLOT_SATURATION = 1;
+  private static final int SLOT_CONTRAST = 2;
+  private static final int SLOT_TRANSLATION = 3;
+  private static final int SLOT_CUTOUT = 4;
+  /** DiffAugment's defaults: shift up to 1/8 of the side, cut out a square of 1/2 of the side. */
+  static final double TRANSLATION_RATIO = 0.125;
+  static final double CUTOUT_RATIO = 0.5;
+
+  private final Ops tf;
+  private final AugmentPolicy policy;
+  private final int resolution;
+
+  DiffAugment(Ops tf, AugmentPolicy policy, int resolution) {
+    this.tf = tf;
+    this.policy = policy;
+    this.resolution = resolution;
+  }
+
+  /**
+   * @param images float32 [M, R, R, 3], nominally in [-1, 1]
+   * @param stepSeed int64 [2] = (run seed, step)
+   * @return float32 [M, R, R, 3]: the augmented images ({@code images} itself for policy none)
+   */
+  Operand<TFloat32> apply(Operand<TFloat32> images, Operand<TInt64> stepSeed) {
+    Operand<TFloat32> x = images;
+    Operand<TInt32> m = tf.reshape(tf.slice(tf.shape(images), tf.constant(new int[] {0}), tf.constant(new int[] {1})), tf.constant(new int[0]));
+    if (policy.has(AugmentPolicy.Op.COLOR)) {
+      x = color(x, m, stepSeed);
+    }
+    if (policy.has(AugmentPolicy.Op.TRANSLATION)) {
+      x = translation(x, m, stepSeed);
+    }
+    if (policy.has(AugmentPolicy.Op.CUTOUT)) {
+      x = cutout(x, m, stepSeed);
+    }
+    return x;
+  }
+
+  private Operand<TFloat32> color(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed) {
+    Operand<TInt32> perImage = tf.stack(List.of(m, one(), one(), one()));
+    Operand<TFloat32> brightness = uniform(perImage, stepSeed, SLOT_BRIGHTNESS);
+    x = tf.math.add(x, tf.math.sub(brightness, tf.constant(0.5f)));
+    Operand<TFloat32> saturation = uniform(perImage, stepSeed, SLOT_SATURATION);
+    Operand<TFloat32> pixelMean = tf.math.mean(x, tf.constant(3), org.tensorflow.op.math.Mean.keepDims(true));
+    x = tf.math.add(tf.math.mul(tf.math.sub(x, pixelMean), tf.math.mul(saturation, tf.constant(2f))), pixelMean);
+    Operand<TFloat32> contrast = uniform(perImage, stepSeed, SLOT_CONTRAST);
+    Operand<TFloat32> imageMean = tf.math.mean(x, tf.constant(new int[] {1, 2, 3}), org.tensorflow.op.math.Mean.keepDims(true));
+    return tf.math.add(tf.math.mul(tf.math.sub(x, imageMean), tf.math.add(contrast, tf.constant(0.5f))), imageMean);
+  }
+
+  /** Shift image n by (dy_n, dx_n): out[n, i, j] = in[n, i + dy_n, j + dx_n], zero outside. */
+  private Operand<TFloat32> translation(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed) {
+    int r = resolution;
+    int shift = (int) (r * TRANSLATION_RATIO + 0.5);
+    if (shift == 0) {
+      return x;
+    }
+    // Integers uniform in [-shift, shift]: floor(u * (2 shift + 1)) - shift, two per image.
+    Operand<TFloat32> u = uniform(tf.stack(List.of(m, tf.constant(2))), stepSeed, SLOT_TRANSLATION);
+    Operand<TInt32> offsets = tf.dtypes.cast(tf.math.floor(tf.math.mul(u, tf.constant((float) (2 * shift + 1)))), TInt32.class);
+    // Index into the image padded by `shift` zeros: padded row i + dy + shift, in [0, R + 2 shift).
+    Operand<TFloat32> padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, {shift, shift}, {shift, shift}, {0, 0}}), tf.constant(0f));
+    Operand<TInt32> dy = tf.reshape(tf.slice(offsets, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1, 1, 1}));
+    Operand<TInt32> dx = tf.reshape(tf.slice(offsets, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1, 1, 1}));
+    Constant<TInt32> grid = tf.constant(range(r));
+    Operand<TInt32> rows = tf.math.add(tf.reshape(grid, tf.constant(new int[] {1, r, 1})), dy); // [M, R, 1]
+    Operand<TInt32> cols = tf.math.add(tf.reshape(grid, tf.constant(new int[] {1, 1, r})), dx); // [M, 1, R]
+    Operand<TInt32> n = tf.reshape(tf.range(tf.constant(0), m, tf.constant(1)), tf.constant(new int[] {-1, 1, 1}));
+    Operand<TInt32> full = tf.stack(List.of(m, tf.constant(r), tf.constant(r)));
+    Operand<TInt32> indices = tf.stack(List.of(
+        tf.broadcastTo(n, full), tf.broadcastTo(rows, full), tf.broadcastTo(cols, full)), org.tensorflow.op.core.Stack.axis(3L));
+    return tf.gatherNd(padded, indices);
+  }
+
+  /** Zero a square of side R/2 centred at a random pixel (it may hang over the border). */
+  private Operand<TFloat32> cutout(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed) {
+    int r = resolution;
+    int size = (int) (r * CUTOUT_RATIO + 0.5);
+    Operand<TFloat32> u = uniform(tf.stack(List.of(m, tf.constant(2))), stepSeed, SLOT_CUTOUT);
+    // Centre in [0, R + (1 - size % 2)), as DiffAugment draws it; the square starts size/2 before it.
+    Operand<TInt32> centre = tf.dtypes.cast(tf.math.floor(tf.math.mul(u, tf.constant((float) (r + 1 - size % 2)))), TInt32.class);
+    Operand<TInt32> start = tf.math.sub(centre, tf.constant(size / 2));
+    Operand<TFloat32> inRows = inside(tf.slice(start, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})), size); // [M, R]
+    Operand<TFloat32> inCols = inside(tf.slice(start, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, 1})), size);
+    Operand<TFloat32> cut = tf.math.mul(tf.expandDims(inRows, tf.constant(2)), tf.expandDims(inCols, tf.constant(1))); // [M, R, R]
+    Operand<TFloat32> keep = tf.expandDims(tf.math.sub(tf.constant(1f), cut), tf.constant(3));
+    return tf.math.mul(x, keep);
+  }
+
+  /** 1 where start <= i < start + size, else 0: float [M, R] from start int [M, 1]. */
+  private Operand<TFloat32> inside(Operand<TInt32> start, int size) {
+    Operand<TInt32> i = tf.constant(new int[][] {range(resolution)});
+    Operand<TFloat32> after = tf.dtypes.cast(tf.math.greaterEqual(i, start), TFloat32.class);
+    Operand<TFloat32> before = tf.dtypes.cast(tf.math.less(i, tf.math.add(start, tf.constant(size))), TFloat32.class);
+    return tf.math.mul(after, before);
+  }
+
+  /**
+   * Uniform [0, 1) draws. StopGradient marks them as constants for differentiation: gradients flow
+   * through the augmented images to G, never into the random generator (which has none).
+   */
+  private Operand<TFloat32> uniform(Operand<TInt32> shape, Operand<TInt64> stepSeed, int slot) {
+    return tf.stopGradient(tf.random.statelessRandomUniform(shape, RandomKeys.AUGMENT.stepKey(tf, stepSeed, slot)));
+  }
+
+  private Constant<TInt32> one() {
+    return tf.constant(1);
+  }
+
+  private static int[] range(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+}

@@ -1,0 +1,81 @@
+package eyegan.cli;
+
+import static eyegan.cli.CommandLineTest.eyegan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eyegan.config.TrainConfig;
+import eyegan.config.TrainingOptionsFile;
+import eyegan.image.PngFiles;
+import eyegan.image.RgbImages;
+import eyegan.synth.SyntheticEyes;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run sized to a time budget records its epochs, and resuming keeps them. */
+class ScheduleSizingTest {
+  @TempDir Path tmp;
+  private Path data;
+
+  @BeforeEach
+  void images() {
+    data = tmp.resolve("eyes");
+    RgbImages eyes = SyntheticEyes.render(12, 5, 32);
+    for (int i = 0; i < eyes.count(); i++) {
+      PngFiles.write(eyes.toBufferedImage(i), data.resolve("eye" + i + ".png"));
+    }
+  }
+
+  private CommandLineTest.Run train(Path run, String... more) {
+    String[] base = {"train", "--preset", "tiny", "--data", data.toString(), "--run-dir", run.toString(),
+        "--no-export", "--swd-every", "0", "--tick-seconds", "0"};
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return eyegan(all);
+  }
+
+  @Test
+  void sizedEpochsAreRecordedAndResumeKeepsThem() {
+    Path run = tmp.resolve("run");
+    // The test JVM started long before, so a 0.6 s budget is already spent when the first 15 steps
+    // are timed: the run finishes the epoch under way. 24 images (12 + flips) / batch 8 = 3 steps per
+    // epoch, so step 15 ends epoch 5.
+    CommandLineTest.Run r = train(run, "--minutes", "0.01");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("schedule: 5 epochs (15 steps) to end within 0.0 min"), r.out());
+    TrainConfig saved = TrainingOptionsFile.read(run);
+    assertEquals(5, saved.epochs());
+    assertEquals(0.01, saved.budgetMinutes(), 1e-12);
+    assertTrue(r.out().contains("done: 5 epochs, 15 steps"), r.out());
+
+    CommandLineTest.Run again = train(run, "--minutes", "3");
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("--minutes sizes a new run") && again.err().contains("5 epochs"), again.err());
+
+    CommandLineTest.Run extended = eyegan("train", "--run-dir", run.toString(), "--epochs", "6", "--no-export");
+    assertEquals(0, extended.code(), extended.err());
+    assertTrue(extended.out().contains("done: 6 epochs, 18 steps"), extended.out());
+    assertEquals(6, TrainingOptionsFile.read(run).epochs());
+  }
+
+  @Test
+  void explicitEpochsWinOverMinutes() {
+    Path run = tmp.resolve("fixed");
+    CommandLineTest.Run r = train(run, "--epochs", "2", "--minutes", "5");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(!r.out().contains("schedule:"), r.out());
+    assertEquals(2, TrainingOptionsFile.read(run).epochs());
+    assertEquals(0, TrainingOptionsFile.read(run).budgetMinutes());
+  }
+
+  @Test
+  void badMinutesAreUsageErrors() {
+    for (String m : new String[] {"0", "-1", "NaN"}) {
+      CommandLineTest.Run r = train(tmp.resolve("bad" + m), "--minutes", m);
+      assertEquals(2, r.code(), m + ": " + r.err());
+      assertTrue(r.err().contains("--minutes"), r.err());
+    }
+  }
+}

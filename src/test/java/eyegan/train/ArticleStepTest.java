@@ -1,0 +1,56 @@
+package eyegan.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eyegan.config.AugmentPolicy;
+import eyegan.config.Preset;
+import eyegan.config.StepOptions;
+import eyegan.config.TrainConfig;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+
+/** The article preset's training step is the tutorial's: nothing this project adds is in it unless asked. */
+class ArticleStepTest {
+  private static List<String> ops(StepOptions options) {
+    try (Graph g = new Graph()) {
+      if (options == null) {
+        new TrainingGraph(g, Preset.ARTICLE.model(), new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f), 1);
+      } else {
+        new TrainingGraph(g, Preset.ARTICLE.model(), new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f), 1, options);
+      }
+      List<String> out = new ArrayList<>();
+      for (Iterator<GraphOperation> it = g.operations(); it.hasNext(); ) {
+        GraphOperation op = it.next();
+        out.add(op.name() + ":" + op.type());
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void articlePresetRecordsNoAdditions() {
+    TrainConfig article = TrainConfig.fromPreset(Preset.ARTICLE);
+    assertEquals(StepOptions.TUTORIAL, article.stepOptions());
+    assertEquals("none", article.augment());
+    assertEquals(0, article.budgetMinutes(), "the article preset trains its 1,600 epochs, not a time budget");
+    assertEquals(5, article.model().kernelSize());
+  }
+
+  @Test
+  void theTutorialStepHasTheSameOpsAsTheStepWithEveryAdditionOff() {
+    List<String> plain = ops(null);
+    assertEquals(plain, ops(StepOptions.TUTORIAL));
+    assertEquals(plain, ops(new StepOptions(AugmentPolicy.NONE, 0, 0.05)), "a ramp-up without a half-life adds nothing");
+    List<String> extended = ops(new StepOptions(AugmentPolicy.ALL, 10, 0.05));
+    assertNotEquals(plain, extended);
+    assertTrue(extended.stream().anyMatch(o -> o.endsWith(":GatherNd")), "translation is a gather");
+    assertTrue(extended.stream().anyMatch(o -> o.startsWith("ema_gen_")), "the average's variables");
+    assertTrue(plain.stream().noneMatch(o -> o.startsWith("ema_gen_") || o.endsWith(":GatherNd")));
+  }
+}
