@@ -45,6 +45,8 @@ final class RestHandler extends Handler.Abstract {
       reply = route(request, method, path);
     } catch (RestException e) {
       reply = error(e.status(), e.getMessage());
+    } catch (IllegalArgumentException e) {
+      reply = error(RestException.BAD_REQUEST, e.getMessage()); // input the model's API refused: still the client's
     } catch (RuntimeException | IOException | OutOfMemoryError e) {
       errors.accept("internal error on " + method + " " + path + ": " + e);
       reply = error(500, "internal error: " + e.getClass().getSimpleName()

@@ -16,7 +16,8 @@ import java.util.Map;
  *       float32 [n, D]
  * </ul>
  *
- * Outputs come back sorted by alias, as TF Serving orders them.
+ * Outputs come back sorted by alias, as TF Serving orders them. An empty batch (dimension 0 of
+ * size 0, which the columnar form can express) gives empty outputs without running the model.
  */
 final class SignatureRunner {
   private SignatureRunner() {}
@@ -25,20 +26,22 @@ final class SignatureRunner {
     String key = request.signature().key();
     int r = g.resolution();
     Map<String, HostTensor> out = new LinkedHashMap<>();
+    boolean empty = request.inputs().values().stream().anyMatch(t -> t.size() == 0);
     switch (key) {
       case ServingSignatures.DEFAULT -> {
         HostTensor noise = request.inputs().get(ServingSignatures.NOISE);
         int n = noise.batch();
-        out.put(ServingSignatures.IMAGES, images(n, r, g.generateFloats(noise.floatRows())));
+        out.put(ServingSignatures.IMAGES, images(n, r, empty ? new float[0] : g.generateFloats(noise.floatRows())));
       }
       case ServingSignatures.GENERATE_PNG -> {
         long[] seeds = request.inputs().get(ServingSignatures.SEEDS).longs();
-        out.put(ServingSignatures.PNG_BYTES, HostTensor.ofStrings(new long[] {seeds.length}, g.generatePng(seeds)));
+        out.put(ServingSignatures.PNG_BYTES, HostTensor.ofStrings(new long[] {seeds.length},
+            empty ? new byte[0][] : g.generatePng(seeds)));
       }
       case ServingSignatures.GENERATE_FROM_SEEDS -> {
         long[] seeds = request.inputs().get(ServingSignatures.SEEDS).longs();
-        out.put(ServingSignatures.IMAGES, images(seeds.length, r, g.generateFloats(seeds)));
-        float[][] noise = g.noise(seeds);
+        out.put(ServingSignatures.IMAGES, images(seeds.length, r, empty ? new float[0] : g.generateFloats(seeds)));
+        float[][] noise = empty ? new float[0][] : g.noise(seeds);
         float[] flat = new float[seeds.length * g.noiseDim()];
         for (int i = 0; i < noise.length; i++) {
           System.arraycopy(noise[i], 0, flat, i * g.noiseDim(), g.noiseDim());

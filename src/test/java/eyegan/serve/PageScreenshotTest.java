@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -26,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The page in a real browser: headless Chromium (Debian's {@code chromium}) loads
  * {@code eyegan serve}'s page, whose script calls the predict API, and takes a screenshot. The
  * eyes the model makes must be in the screenshot pixel for pixel, at a whole multiple of the
- * model's resolution: the default grid (seeds 42..57, from {@code generate_png}) as a 4x4 grid in
- * seed order, and with truncation the images of the scaled noise (through
- * {@code generate_from_seeds} and {@code serving_default}); the interpolation strip starts and
- * ends on its two seeds' eyes. The default view is kept as {@code target/page-screenshot.png}.
+ * model's resolution, each in its cell: the default grid (seeds 42..57, from {@code generate_png})
+ * as a 4x4 grid in seed order, and with truncation the images of the scaled noise (through
+ * {@code generate_from_seeds} and {@code serving_default}); below it the interpolation strip
+ * starts and ends on its two seeds' eyes. The default view is kept as {@code target/page-screenshot.png}.
  *
  * <p>Uses a tiny model made for the tests, or the base path in the system property
  * {@code eyegan.screenshot.model} (for a look at a trained model).
@@ -62,25 +61,22 @@ class PageScreenshotTest {
 
   @Test
   void theDefaultPageShowsAFourByFourGridOfTheModelsEyes() throws Exception {
-    BufferedImage page = screenshot(server.uri(), "default");
+    Page page = new Page(screenshot(server.uri(), "default"));
     Files.copy(tmp.resolve("default.png"), Path.of("target", "page-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
-    long[] seeds = seeds(42, 16);
-    byte[][] pngs = model.pngs(seeds);
-    List<int[]> found = new ArrayList<>();
-    for (int i = 0; i < seeds.length; i++) {
-      BufferedImage eye = ImageIO.read(new ByteArrayInputStream(pngs[i]));
-      List<int[]> at = findAll(page, eye);
-      // seeds 42 and 43 are also the ends of the default interpolation strip (42 -> 43)
-      assertEquals(i < 2 ? 2 : 1, at.size(), "places showing seed " + seeds[i] + "'s eye in target/page-screenshot.png");
-      found.add(at.get(0));
+    byte[][] pngs = model.pngs(seeds(42, 16));
+    List<BufferedImage> eyes = new ArrayList<>();
+    for (byte[] png : pngs) {
+      eyes.add(ImageIO.read(new ByteArrayInputStream(png)));
     }
-    assertGrid(found, 4);
+    int[] grid = page.assertGrid(eyes, 4, "target/page-screenshot.png");
+    // the default interpolation strip walks from seed 42 to seed 43 in 8 steps, below the grid
+    page.assertStrip(eyes.get(0), eyes.get(1), 8, grid, "target/page-screenshot.png");
   }
 
   @Test
   void truncationAndInterpolationShowTheImagesOfScaledNoise() throws Exception {
     double psi = 0.5;
-    BufferedImage page = screenshot(server.uri().resolve("/?seed=100&n=4&psi=" + psi + "&from=100&to=101&steps=5"), "truncated");
+    Page page = new Page(screenshot(server.uri().resolve("/?seed=100&n=4&psi=" + psi + "&from=100&to=101&steps=5"), "truncated"));
     long[] seeds = seeds(100, 4);
     float[] noise = model.fromSeeds(seeds)[1];
     float[][] scaled = new float[seeds.length][ReferenceModel.D];
@@ -91,15 +87,14 @@ class PageScreenshotTest {
     }
     float[] images = model.images(scaled);
     int r = (int) Math.round(Math.sqrt(images.length / 3.0 / seeds.length));
-    RgbImages eyes = RgbImages.fromUnitRange(images, seeds.length, r, r);
-    List<int[]> found = new ArrayList<>();
+    RgbImages rgb = RgbImages.fromUnitRange(images, seeds.length, r, r);
+    List<BufferedImage> eyes = new ArrayList<>();
     for (int i = 0; i < seeds.length; i++) {
-      List<int[]> at = findAll(page, eyes.toBufferedImage(i));
-      // seeds 100 and 101 are also the first and last steps of the walk 100 -> 101
-      assertEquals(i < 2 ? 2 : 1, at.size(), "places showing seed " + seeds[i] + " at psi " + psi + " in " + tmp.resolve("truncated.png"));
-      found.add(at.get(0));
+      eyes.add(rgb.toBufferedImage(i));
     }
-    assertGrid(found, 2);
+    String file = tmp.resolve("truncated.png").toString();
+    int[] grid = page.assertGrid(eyes, 2, file);
+    page.assertStrip(eyes.get(0), eyes.get(1), 5, grid, file);
   }
 
   private static long[] seeds(long first, int n) {
@@ -108,22 +103,6 @@ class PageScreenshotTest {
       s[i] = first + i;
     }
     return s;
-  }
-
-  /** The tiles form a side x side grid, row-major in seed order. */
-  private static void assertGrid(List<int[]> found, int side) {
-    TreeSet<Integer> xs = new TreeSet<>();
-    TreeSet<Integer> ys = new TreeSet<>();
-    found.forEach(p -> {
-      xs.add(p[0]);
-      ys.add(p[1]);
-    });
-    assertEquals(side, xs.size(), side + " columns: " + xs);
-    assertEquals(side, ys.size(), side + " rows: " + ys);
-    for (int i = 0; i < found.size(); i++) {
-      assertEquals(List.copyOf(xs).get(i % side), found.get(i)[0], "tile " + i + " column");
-      assertEquals(List.copyOf(ys).get(i / side), found.get(i)[1], "tile " + i + " row");
-    }
   }
 
   /** Loads {@code url} in headless Chromium once the page's requests are done, and returns the screenshot. */
@@ -143,48 +122,93 @@ class PageScreenshotTest {
     return ImageIO.read(shot.toFile());
   }
 
-  /** Top-left corners of every place showing {@code eye} at a whole scale (square pixels) in {@code page}. */
-  private static List<int[]> findAll(BufferedImage page, BufferedImage eye) {
-    int scale = Math.max(1, 128 / eye.getWidth());
-    int w = page.getWidth();
-    int h = page.getHeight();
-    int[] px = page.getRGB(0, 0, w, h, null, 0, w);
-    int e = eye.getWidth();
-    int[] tile = eye.getRGB(0, 0, e, eye.getHeight(), null, 0, e);
-    int size = e * scale;
-    List<int[]> out = new ArrayList<>();
-    for (int y = 0; y + size <= h; y++) {
-      for (int x = 0; x + size <= w; x++) {
-        if (close(px[y * w + x], tile[0]) && matches(px, w, x, y, tile, e, scale)) {
-          out.add(new int[] {x, y});
+  /**
+   * A screenshot, searched for eyes drawn at a whole scale with square pixels (the page shows each
+   * R px image at about 128 CSS px, here 1 CSS px = 1 pixel) with the page's 4 px gaps.
+   */
+  private static final class Page {
+    private static final int GAP = 4;
+    private final int w;
+    private final int h;
+    private final int[] px;
+
+    Page(BufferedImage shot) {
+      w = shot.getWidth();
+      h = shot.getHeight();
+      px = shot.getRGB(0, 0, w, h, null, 0, w);
+    }
+
+    /**
+     * The eyes, in order, fill a side x side grid row by row: the first is the top-most,
+     * left-most place showing it, and every other one is exactly in its cell.
+     *
+     * @return {x, y, bottom} of the grid
+     */
+    int[] assertGrid(List<BufferedImage> eyes, int side, String file) {
+      int[] origin = null;
+      for (int y = 0; y < h && origin == null; y++) {
+        for (int x = 0; x < w && origin == null; x++) {
+          if (at(eyes.get(0), x, y)) {
+            origin = new int[] {x, y};
+          }
         }
       }
+      assertTrue(origin != null, "the first eye is nowhere in " + file);
+      int step = size(eyes.get(0)) + GAP;
+      for (int i = 0; i < eyes.size(); i++) {
+        int x = origin[0] + (i % side) * step;
+        int y = origin[1] + (i / side) * step;
+        assertTrue(at(eyes.get(i), x, y), "eye " + i + " is not in its cell at (" + x + ", " + y + ") in " + file);
+      }
+      return new int[] {origin[0], origin[1], origin[1] + ((eyes.size() + side - 1) / side) * step};
     }
-    return out;
-  }
 
-  private static boolean matches(int[] px, int w, int x0, int y0, int[] tile, int e, int scale) {
-    for (int ty = 0; ty < e; ty++) {
-      for (int tx = 0; tx < e; tx++) {
-        int want = tile[ty * e + tx];
-        for (int dy = 0; dy < scale; dy++) {
-          for (int dx = 0; dx < scale; dx++) {
-            if (!close(px[(y0 + ty * scale + dy) * w + x0 + tx * scale + dx], want)) {
-              return false;
+    /** Below the grid, left-aligned with it: a strip of {@code steps} images from {@code first} to {@code last}. */
+    void assertStrip(BufferedImage first, BufferedImage last, int steps, int[] grid, String file) {
+      int x = grid[0];
+      int lastX = x + (steps - 1) * (size(first) + GAP);
+      for (int y = grid[2]; y + size(first) <= h; y++) {
+        if (at(first, x, y)) {
+          assertTrue(at(last, lastX, y), "the strip starts on its first seed but does not end on its second, in " + file);
+          return;
+        }
+      }
+      throw new AssertionError("no interpolation strip starting on its first seed below the grid in " + file);
+    }
+
+    private static int size(BufferedImage eye) {
+      return eye.getWidth() * Math.max(1, 128 / eye.getWidth());
+    }
+
+    /** Whether {@code eye}, scaled, is drawn with its top-left corner at (x0, y0). */
+    boolean at(BufferedImage eye, int x0, int y0) {
+      int e = eye.getWidth();
+      int scale = Math.max(1, 128 / e);
+      if (x0 + e * scale > w || y0 + e * scale > h) {
+        return false;
+      }
+      for (int ty = 0; ty < e; ty++) {
+        for (int tx = 0; tx < e; tx++) {
+          int want = eye.getRGB(tx, ty);
+          for (int dy = 0; dy < scale; dy++) {
+            for (int dx = 0; dx < scale; dx++) {
+              if (!close(px[(y0 + ty * scale + dy) * w + x0 + tx * scale + dx], want)) {
+                return false;
+              }
             }
           }
         }
       }
+      return true;
     }
-    return true;
-  }
 
-  private static boolean close(int a, int b) {
-    for (int shift = 0; shift <= 16; shift += 8) {
-      if (Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff)) > CHANNEL_TOLERANCE) {
-        return false;
+    private static boolean close(int a, int b) {
+      for (int shift = 0; shift <= 16; shift += 8) {
+        if (Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff)) > CHANNEL_TOLERANCE) {
+          return false;
+        }
       }
+      return true;
     }
-    return true;
   }
 }

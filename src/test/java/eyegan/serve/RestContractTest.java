@@ -163,6 +163,17 @@ class RestContractTest {
   }
 
   @Test
+  void anEmptyColumnarBatchGivesEmptyOutputs() throws Exception {
+    // dimension 0 may be 0: a [0] seed tensor is valid and its answers are [0, ...] tensors
+    Http.Reply png = http.post("/v1/models/eyegan:predict", "{\"signature_name\": \"generate_png\", \"inputs\": []}");
+    assertEquals(200, png.status(), png.body());
+    assertEquals(Http.JSON.readTree("{\"outputs\": []}"), png.json());
+    Http.Reply both = http.post("/v1/models/eyegan:predict", "{\"signature_name\": \"generate_from_seeds\", \"inputs\": {\"seeds\": []}}");
+    assertEquals(200, both.status(), both.body());
+    assertEquals(Http.JSON.readTree("{\"outputs\": {\"images\": [], \"noise\": []}}"), both.json());
+  }
+
+  @Test
   void nanAndInfinityAreJsonTokensBothWays() throws Exception {
     // api_rest.md, "JSON conformance": NaN, Infinity and -Infinity are accepted and written bare
     float[] row = noise(1, 4)[0];
