@@ -64,7 +64,6 @@ public final class EyeganCommand implements Runnable {
     cmd.setExecutionStrategy(
         parseResult -> {
           NativeLogging.configure(root.verbose);
-          eyegan.serve.EyeganServer.configureLogging(root.verbose);
           return new CommandLine.RunLast().execute(parseResult);
         });
     cmd.setParameterExceptionHandler(

@@ -83,6 +83,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    EyeganServer.configureLogging(((EyeganCommand) spec.root().userObject()).verbose);
     EyeganServer server = EyeganServer.start(options, line -> {
       out.println("eyegan serve: " + line);
       out.flush();

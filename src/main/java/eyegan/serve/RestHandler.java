@@ -21,6 +21,8 @@ import org.eclipse.jetty.util.Callback;
 final class RestHandler extends Handler.Abstract {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String JSON_TYPE = "application/json";
+  /** How much of an oversized body is read and dropped so the client still gets its 413. */
+  private static final long DRAIN_FACTOR = 4;
 
   private final ModelVersions models;
   private final ServeOptions options;
@@ -113,25 +115,43 @@ final class RestHandler extends Handler.Abstract {
     return new Reply(200, JSON_TYPE, out.toByteArray());
   }
 
-  /** The request body, refused (413) past the size limit before or while it is read. */
+  /**
+   * The request body, refused (413) past the size limit. The rest of an oversized body is read
+   * and dropped (up to {@value #DRAIN_FACTOR} times the limit) before answering: closing a
+   * connection with unread bytes makes TCP reset it, and the client would lose the answer.
+   */
   private byte[] readBody(Request request) throws IOException {
     long limit = options.maxRequestBytes();
     long declared = request.getLength();
-    if (declared > limit) {
-      throw tooLarge(declared, limit);
-    }
     try (InputStream in = Request.asInputStream(request)) {
+      if (declared > limit) {
+        drain(in, limit);
+        throw tooLarge(declared, limit);
+      }
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (body.length > limit) {
-        throw tooLarge(body.length, limit);
+        long more = drain(in, limit);
+        throw tooLarge(more < 0 ? -1 : body.length + more, limit);
       }
       return body;
     }
   }
 
+  /** Reads and drops what is left, up to {@value #DRAIN_FACTOR} x limit; -1 when there was more. */
+  private static long drain(InputStream in, long limit) throws IOException {
+    long cap = DRAIN_FACTOR * limit;
+    long dropped = in.skip(cap);
+    long more = dropped;
+    while (more > 0 && dropped < cap) {
+      more = in.skip(cap - dropped);
+      dropped += more;
+    }
+    return in.read() < 0 ? dropped : -1;
+  }
+
   private static RestException tooLarge(long size, long limit) {
-    return new RestException(RestException.TOO_LARGE, "request body of " + size + " bytes exceeds this server's limit of "
-        + limit + " bytes (eyegan serve --max-request-bytes)");
+    return new RestException(RestException.TOO_LARGE, "request body of " + (size < 0 ? "more than " + limit : size)
+        + " bytes exceeds this server's limit of " + limit + " bytes (eyegan serve --max-request-bytes)");
   }
 
   static Reply error(int status, String message) {

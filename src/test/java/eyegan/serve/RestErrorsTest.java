@@ -136,7 +136,7 @@ class RestErrorsTest {
   }
 
   @Test
-  void aBodyLargerThanTheLimitIsRefusedBeforeItIsRead() throws Exception {
+  void aBodyLargerThanTheLimitIsRefusedAndTheClientGetsTheAnswer() throws Exception {
     byte[] big = new byte[(int) MAX_BODY * 4];
     java.util.Arrays.fill(big, (byte) ' ');
     Http.Reply r = http.send(HttpRequest.newBuilder(server.uri().resolve("/v1/models/eyegan:predict"))
