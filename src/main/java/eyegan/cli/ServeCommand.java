@@ -23,16 +23,16 @@ import picocli.CommandLine.Spec;
     header = "Serve an exported model over TF Serving's REST API, with a page of eyes.",
     sortOptions = false,
     description = {
-      "Serve the highest version under a TF Serving base path with the part of TF Serving's REST API",
-      "that eyegan models use (GET /v1/models/NAME[/versions/N][/metadata], POST ...:predict in row and",
-      "columnar form), so the same requests work here and against TF Serving; a page at / shows eyes by",
-      "seed, truncation and interpolation. New version folders are picked up as they appear. Stop with",
-      "Ctrl-C."
+      "Serve the highest version under a TF Serving base path with the part of TF Serving's REST API"
+          + " that eyegan models use (GET /v1/models/NAME[/versions/N][/metadata], POST ...:predict in"
+          + " row and columnar form), so the same requests work here and against TF Serving; a page at /"
+          + " shows eyes by seed, truncation and interpolation. New version folders are picked up as"
+          + " they appear. Stop with Ctrl-C."
     },
     footer = {
       "",
       "Examples:",
-      "  eyegan serve --model savedmodel/eyegan                 # http://127.0.0.1:8501/",
+      "  eyegan serve --model savedmodel/eyegan       # at http://127.0.0.1:8501/",
       "  eyegan serve --model savedmodel/eyegan --port 9000 --host 0.0.0.0",
       "  curl -s -X POST http://localhost:8501/v1/models/eyegan:predict \\",
       "    -d '{\"signature_name\": \"generate_png\", \"instances\": [42]}'"
