@@ -10,12 +10,13 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
  * Times the real training step (the graph {@code eyegan train} runs, fed from memory so only the
- * step is measured) after warm-up.
+ * step is measured) after warm-up, and reports where TensorFlow placed its ops.
  */
 public final class TrainingStepBenchmark {
   /**
@@ -23,8 +24,10 @@ public final class TrainingStepBenchmark {
    * @param imagesPerSecond real images consumed per second at the median step time
    * @param flopsPerStep analytic FLOPs of one step ({@link StepFlops})
    * @param gflopsPerSecond achieved at the median step time
+   * @param placement where TensorFlow placed the step's ops (from one extra, untimed step)
    */
-  public record Result(int batch, double[] millis, double imagesPerSecond, double flopsPerStep, double gflopsPerSecond) {
+  public record Result(int batch, double[] millis, double imagesPerSecond, double flopsPerStep, double gflopsPerSecond,
+      StepPlacement placement) {
     public double median() {
       return millis[millis.length / 2];
     }
@@ -54,11 +57,19 @@ public final class TrainingStepBenchmark {
       images[i] = (float) (random.nextDouble() * 2 - 1);
     }
     double[] millis = new double[steps];
+    StepPlacement placement;
     try (Graph g = new Graph()) {
       new TrainingGraph(g, config, new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f), 1, options);
       try (Session s = new Session(g, session);
           TFloat32 real = TFloat32.tensorOf(Shape.of(batch, r, r, 3), DataBuffers.of(images, true, false))) {
         s.initialize();
+        try (TInt64 seed = TInt64.vectorOf(1, -1);
+            org.tensorflow.Result first = s.runner().feed(TrainingGraph.REAL_IMAGES, real).feed(TrainingGraph.STEP_SEED, seed)
+                .addTarget(TrainingGraph.TRAIN).fetch(TrainingGraph.D_LOSS)
+                .setOptions(RunOptions.newBuilder().setOutputPartitionGraphs(true).build())
+                .runAndFetchMetadata()) {
+          placement = StepPlacement.of(first.getMetadata().orElseThrow());
+        }
         for (int i = 0; i < warmup + steps; i++) {
           long t0 = System.nanoTime();
           try (TInt64 seed = TInt64.vectorOf(1, i);
@@ -75,6 +86,6 @@ public final class TrainingStepBenchmark {
     Arrays.sort(millis);
     double median = millis[millis.length / 2];
     double flops = StepFlops.trainingStep(config, batch);
-    return new Result(batch, millis, batch / (median / 1e3), flops, flops / (median / 1e3) / 1e9);
+    return new Result(batch, millis, batch / (median / 1e3), flops, flops / (median / 1e3) / 1e9, placement);
   }
 }

@@ -10,6 +10,7 @@ import eyegan.bench.InferenceBenchmark;
 import eyegan.bench.Throughput;
 import eyegan.bench.MatmulPeak;
 import eyegan.bench.ProcessMemory;
+import eyegan.bench.ScheduleEstimate;
 import eyegan.bench.ServeBenchmark;
 import eyegan.bench.ServeLoad;
 import eyegan.bench.StepFlops;
@@ -18,6 +19,7 @@ import eyegan.config.ModelConfig;
 import eyegan.config.Preset;
 import eyegan.runtime.Devices;
 import eyegan.runtime.SessionConfigs;
+import eyegan.synth.DefaultData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,12 +52,24 @@ import picocli.CommandLine.Spec;
       "  eyegan bench                                  # preset auto: cpu here, article on a GPU",
       "  eyegan bench --preset article --steps 5 --json bench.json",
       "  eyegan bench --preset article --xla --skip-inference --skip-data",
+      "  eyegan bench --preset article --device gpu --steps 50 --skip-inference --skip-data",
       "  eyegan bench --serve                          # 16 clients x 500 requests to eyegan serve"
     })
 final class BenchCommand implements Callable<Integer> {
+  /** The built-in synthetic set: 1,000 eyes, each also flipped. */
+  static final int DEFAULT_EPOCH_IMAGES = 2 * DefaultData.COUNT;
+
   @Option(names = "--preset", defaultValue = "auto", converter = PresetOption.Converter.class,
       description = "Model and batch size to measure: auto (default), article, cpu or tiny.")
   String preset;
+
+  @Option(names = "--device", defaultValue = "auto", converter = DeviceOption.Converter.class,
+      description = "Where the step runs: auto (default: GPU 0 when TensorFlow can use it), cpu, gpu or gpu:N.")
+  String device;
+
+  @Option(names = "--epoch-images", defaultValue = "" + DEFAULT_EPOCH_IMAGES,
+      description = "Images per epoch for the schedule's ETA (default ${DEFAULT-VALUE}: the built-in set with flips).")
+  int epochImages;
 
   @Option(names = "--steps", defaultValue = "5", description = "Measured training steps after warm-up (default ${DEFAULT-VALUE}).")
   int steps;
@@ -113,28 +127,33 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (steps < 1 || warmup < 0 || dataFiles < 1 || inferenceSeconds <= 0 || (batch != null && batch < 1)) {
-      throw new eyegan.UserInputException("--steps, --data-files, --inference-seconds and --batch must be positive, --warmup >= 0");
+    if (steps < 1 || warmup < 0 || dataFiles < 1 || inferenceSeconds <= 0 || epochImages < 1 || (batch != null && batch < 1)) {
+      throw new eyegan.UserInputException(
+          "--steps, --data-files, --inference-seconds, --epoch-images and --batch must be positive, --warmup >= 0");
     }
     PrintWriter out = spec.commandLine().getOut();
-    PresetOption.Choice choice = PresetOption.resolve(preset);
+    DeviceOption.Choice where = DeviceOption.resolve(device);
+    PresetOption.Choice choice = PresetOption.resolve(preset, where);
     Preset p = choice.preset();
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode report = mapper.createObjectNode();
     out.println("eyegan bench: " + choice.reason());
+    if (where.warning() != null) {
+      out.println(where.warning());
+    }
     String devices = String.join(", ", Devices.list().stream().map(d -> d.type() + " " + shortName(d.name())).toList());
     String cpu = eyegan.runtime.CpuInfo.current().describe();
     out.printf(Locale.ROOT, "machine: %s, %d cores visible, TensorFlow %s, devices: %s%n",
         cpu, Runtime.getRuntime().availableProcessors(), TensorFlow.version(), devices);
     report.put("preset", p.id()).put("cpu", cpu).put("cores", Runtime.getRuntime().availableProcessors())
-        .put("tensorflow", TensorFlow.version()).put("devices", devices);
+        .put("tensorflow", TensorFlow.version()).put("devices", devices).put("device", where.device().toString());
     out.flush();
     if (serve) {
       serveLoad(out, report, p);
       return finish(out, mapper, report);
     }
 
-    boolean gpu = Devices.hasGpu();
+    boolean gpu = where.device().gpu();
     int n = gpu ? 8192 : 2048;
     double peak = MatmulPeak.measure(n, gpu ? 20 : 8);
     out.printf(Locale.ROOT, "matmul peak: %.1f GFLOP/s (TensorFlow float32 %dx%d, best of runs)%n", peak, n, n);
@@ -150,14 +169,19 @@ final class BenchCommand implements Callable<Integer> {
           xla ? ", XLA" : "");
       out.flush();
       TrainingStepBenchmark.Result r = TrainingStepBenchmark.run(m, options, b, warmup, steps,
-          SessionConfigs.training(intraThreads, interThreads, xla));
+          SessionConfigs.training(where.device(), intraThreads, interThreads, xla));
+      out.println("  placement: " + r.placement().summary(gpu));
       double perImage = StepFlops.trainingStep(m, 1);
       out.printf(Locale.ROOT, "  ms/step: median %.1f, min %.1f, max %.1f%n", r.median(), r.min(), r.max());
       out.printf(Locale.ROOT, "  images/s: %.1f%n", r.imagesPerSecond());
       out.printf(Locale.ROOT, "  FLOPs: %.2f GFLOP/step = %.3f GFLOP/image (G fwd %.3f, D fwd %.3f GFLOP/image;%n"
           + "         step = 3 G fwd - G dense + 7 D fwd - 2 D conv1, see StepFlops)%n",
           r.flopsPerStep() / 1e9, perImage / 1e9, StepFlops.generatorForward(m) / 1e9, StepFlops.discriminatorForward(m) / 1e9);
-      out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s = %.0f%% of the matmul peak%n", r.gflopsPerSecond(), 100 * r.gflopsPerSecond() / peak);
+      String tflops = gpu ? String.format(Locale.ROOT, " (%.1f TFLOP/s)", r.gflopsPerSecond() / 1e3) : "";
+      out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s%s = %.0f%% of the matmul peak%n", r.gflopsPerSecond(), tflops,
+          100 * r.gflopsPerSecond() / peak);
+      ScheduleEstimate eta = new ScheduleEstimate(p.epochs(), epochImages, r.imagesPerSecond());
+      out.println("  " + eta.line(p.id()));
       long rss = ProcessMemory.peakResidentBytes();
       out.printf(Locale.ROOT, "  peak RSS so far: %.2f GiB%n", rss / (double) (1L << 30));
       ObjectNode t = report.putObject("training");
@@ -166,7 +190,9 @@ final class BenchCommand implements Callable<Integer> {
           .put("ms_median", r.median()).put("ms_min", r.min()).put("ms_max", r.max())
           .put("images_per_s", r.imagesPerSecond()).put("gflop_per_step", r.flopsPerStep() / 1e9)
           .put("gflops", r.gflopsPerSecond()).put("utilisation", r.gflopsPerSecond() / peak)
-          .put("peak_rss_bytes", rss);
+          .put("peak_rss_bytes", rss).put("schedule_epochs", p.epochs()).put("epoch_images", epochImages)
+          .put("schedule_eta_s", eta.seconds()).put("placement", r.placement().summary(gpu))
+          .put("cross_device_tensors", r.placement().transfers());
       out.flush();
     }
 

@@ -106,6 +106,8 @@ final class EvaluateCommand implements Callable<Integer> {
     out.flush();
     SwdEvaluation e = new SlicedWasserstein(SwdSettings.STANDARD).evaluate(reals, generated, seed);
     out.print(e.table());
+    out.printf(java.util.Locale.ROOT, "checkerboard (period-2 amplitude x1e3 in 8x8 blocks): generated %.2f, real %.2f%n",
+        eyegan.metrics.Checkerboard.amplitudeX1e3(generated), eyegan.metrics.Checkerboard.amplitudeX1e3(reals));
     Path target = json != null ? json : freeName("swd-" + name);
     e.writeJson(target);
     out.println("wrote " + target);

@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       EvaluateCommand.class,
       BenchCommand.class,
+      DoctorCommand.class,
       SummaryCommand.class,
       GraphsCommand.class,
       ExportCommand.class,

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       "  eyegan train                                  # preset auto, built-in data, ~10 min",
       "  eyegan train --minutes 40                     # a longer run, sized to this machine",
       "  eyegan train --data ~/eyes --preset article   # the reference model on your photos",
+      "  eyegan train --device gpu:1                   # on the second GPU (CUDA's numbering)",
       "  eyegan train --run-dir runs/00003-cpu-64px    # resume (or extend with --epochs)"
     })
 final class TrainCommand implements Callable<Integer> {
@@ -44,6 +45,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--preset", defaultValue = "auto", converter = PresetOption.Converter.class,
       description = "auto (default: article with a GPU, cpu without), article, cpu or tiny.")
   String preset;
+
+  @Option(names = "--device", defaultValue = "auto", converter = DeviceOption.Converter.class,
+      description = "Where the step runs: auto (default: GPU 0 when TensorFlow can use it), cpu, gpu or gpu:N.")
+  String device;
 
   @Option(names = "--data", paramLabel = "DIR",
       description = "Folder of eye photos (searched recursively). Default: the built-in synthetic eyes in data/.")
@@ -137,17 +142,24 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     boolean resuming = runDir != null && TrainingOptionsFile.exists(runDir);
     TrainConfig cfg;
+    TrainConfig saved = resuming ? TrainingOptionsFile.read(runDir) : null; // a broken file fails before any device work
+    DeviceOption.Choice where = DeviceOption.resolve(device);
     if (resuming) {
-      cfg = resumeConfig(TrainingOptionsFile.read(runDir));
-      out.println("eyegan: resuming run " + runDir + " (preset " + cfg.preset() + ", " + cfg.model().resolution() + "px)");
+      cfg = resumeConfig(saved);
+      out.println("eyegan: resuming run " + runDir + " (preset " + cfg.preset() + ", " + cfg.model().resolution()
+          + "px), step on " + where.label() + " (" + where.reason() + ")");
     } else {
-      PresetOption.Choice choice = PresetOption.resolve(preset);
+      PresetOption.Choice choice = PresetOption.resolve(preset, where);
       out.println("eyegan: " + choice.reason());
       cfg = newConfig(choice.preset());
     }
+    if (where.warning() != null) {
+      out.println(where.warning());
+    }
     out.flush();
     TrainingRun.Result result = TrainingRun.run(
-        new TrainingRun.Request(cfg, runDir, runsRoot, resuming, swdEvery == null, allowDataChange, Path.of("data")), out);
+        new TrainingRun.Request(cfg, runDir, runsRoot, resuming, swdEvery == null, allowDataChange, Path.of("data"),
+            where.device()), out);
     return result.exportFailed() ? EyeganCommand.EXIT_INTERNAL : 0;
   }
 

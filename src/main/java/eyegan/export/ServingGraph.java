@@ -28,12 +28,13 @@ import org.tensorflow.types.TString;
  * {@code gen_} or {@code ema_gen_} names as in training, so a training checkpoint restores the
  * live generator or its moving average into it by name) and
  * nothing else that holds state, batch norm on the moving statistics, no discriminator, no
- * optimiser slots. See {@link eyegan.inference.ServingSignatures} for the three signatures.
+ * optimiser slots. See {@link eyegan.inference.ServingSignatures} for the three signatures. Public so
+ * that {@link eyegan.kernels.CheckedGraphs} can check the exported ops against the GPU kernels.
  *
  * <p>Node names of what is fed and fetched are the constants below, so the tensor names in the
  * SignatureDefs read {@code noise:0}, {@code images:0}, {@code seeds:0} and so on.
  */
-final class ServingGraph {
+public final class ServingGraph {
   /** Graph node: the seed path's noise, float32 [-1, D]. */
   static final String SEED_NOISE_NODE = "seed_noise";
   /** Graph node: the seed path's images, float32 [-1, R, R, 3]. */
@@ -47,7 +48,7 @@ final class ServingGraph {
    * @param initSeed seeds the variables' initial values, which matter only when nothing is
    *     restored into them (benchmarks of an untrained model)
    */
-  ServingGraph(Graph graph, ModelConfig config, long initSeed) {
+  public ServingGraph(Graph graph, ModelConfig config, long initSeed) {
     this(graph, config, initSeed, Generator.PREFIX);
   }
 
@@ -77,7 +78,7 @@ final class ServingGraph {
   }
 
   /** The signatures to export, {@code serving_default} first. */
-  List<Signature> signatures() {
+  public List<Signature> signatures() {
     return signatures;
   }
 }

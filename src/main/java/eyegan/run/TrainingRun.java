@@ -13,6 +13,7 @@ import eyegan.export.GeneratorExporter;
 import eyegan.report.ReportFiles;
 import eyegan.report.TrainingReport;
 import eyegan.runtime.CpuInfo;
+import eyegan.runtime.StepDevice;
 import eyegan.synth.DefaultData;
 import eyegan.train.QualityMeter;
 import eyegan.train.RunDirectory;
@@ -49,9 +50,16 @@ public final class TrainingRun {
    * @param swdFollowsSchedule a sized schedule picks the SWD cadence (false when it was given)
    * @param allowDataChange resume on data whose fingerprint differs from the recorded one
    * @param builtInDataRoot where the built-in synthetic eyes are rendered when the config names no data
+   * @param device where the step runs; null leaves it to TensorFlow (a GPU when it sees one)
    */
   public record Request(TrainConfig config, Path runDir, Path runsRoot, boolean resume, boolean swdFollowsSchedule,
-      boolean allowDataChange, Path builtInDataRoot) {}
+      boolean allowDataChange, Path builtInDataRoot, StepDevice device) {
+    /** A request that leaves the device to TensorFlow. */
+    public Request(TrainConfig config, Path runDir, Path runsRoot, boolean resume, boolean swdFollowsSchedule,
+        boolean allowDataChange, Path builtInDataRoot) {
+      this(config, runDir, runsRoot, resume, swdFollowsSchedule, allowDataChange, builtInDataRoot, null);
+    }
+  }
 
   /**
    * How it ended.
@@ -101,6 +109,7 @@ public final class TrainingRun {
           loaded.loaded(), dataDir, set.size(), batches.batchesPerEpoch(), cfg.batchSize()));
       log.line("model: " + cfg.model());
       Trainer trainer = new Trainer(cfg, run, batches, loaded.images(), log, stop)
+          .withDevice(request.device())
           .withQualityMeter(new QualityMeter(loaded.images(), cfg.seed(), cfg.model().noiseDim()));
       if (!request.resume() && cfg.budgetMinutes() > 0) {
         String machine = CpuInfo.current().describe();

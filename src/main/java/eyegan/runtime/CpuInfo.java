@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,6 +47,15 @@ public record CpuInfo(String model, Set<String> flags) {
       }
     }
     return new CpuInfo(model, Set.copyOf(flags));
+  }
+
+  /** The vector extensions worth naming, in order of arrival (what {@code eyegan doctor} lists). */
+  static final List<String> VECTOR_FLAGS = List.of("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_vnni",
+      "avx512_bf16", "avx512_fp16", "amx_tile", "amx_bf16", "amx_int8");
+
+  /** Those of {@link #VECTOR_FLAGS} this processor has, in that order. */
+  public List<String> vectorExtensions() {
+    return VECTOR_FLAGS.stream().filter(flags::contains).toList();
   }
 
   public boolean avx512() {

@@ -23,6 +23,19 @@ public final class NativeStderrFilter {
       Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+: [IW] .*");
   /** Abseil format: {@code I0000 00:00:1795908229.954793    2095 file.cc:401] ...}. */
   private static final Pattern ABSL_LINE = Pattern.compile("^[IW]\\d{4} [\\d:. ]+\\d+ \\S+:\\d+\\] .*");
+  /**
+   * TensorFlow 2.18's CUDA build registers its cuFFT, cuDNN and cuBLAS plugins twice and logs each
+   * refusal as an ERROR at every start, GPU or not; the first registration is the one in use.
+   */
+  private static final Pattern DUPLICATE_CUDA_PLUGIN = Pattern.compile(
+      ".*Unable to register cu(FFT|DNN|BLAS) factory: Attempting to register factory for plugin cu\\w+ when one has"
+          + " already been registered$");
+  /**
+   * The CUDA build's complaint that CUDA cannot start: noise on a machine without an NVIDIA driver
+   * (a CUDA jar built with -Pgpu, the kernel check), worth showing on one with a driver.
+   */
+  private static final Pattern CUINIT_FAILED = Pattern.compile(".*failed call to cuInit: .*");
+  private static final boolean NO_DRIVER = !NvidiaDriver.present();
   private static final String ABSL_PREAMBLE =
       "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR";
   private static final int STDERR = 2;
@@ -42,9 +55,14 @@ public final class NativeStderrFilter {
 
   private NativeStderrFilter() {}
 
-  /** True for a line TensorFlow logged below ERROR level. */
+  /**
+   * True for a line TensorFlow logged below ERROR level, or one of the ERRORs its CUDA build logs at
+   * every start that say nothing about this machine.
+   */
   static boolean isChatter(String line) {
-    return line.equals(ABSL_PREAMBLE) || TSL_LINE.matcher(line).matches() || ABSL_LINE.matcher(line).matches();
+    return line.equals(ABSL_PREAMBLE) || TSL_LINE.matcher(line).matches() || ABSL_LINE.matcher(line).matches()
+        || DUPLICATE_CUDA_PLUGIN.matcher(line).matches()
+        || (NO_DRIVER && CUINIT_FAILED.matcher(line).matches());
   }
 
   /** Installs the filter; does nothing (leaving stderr as it was) where the C library is unreachable. */

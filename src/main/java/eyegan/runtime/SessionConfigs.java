@@ -14,30 +14,44 @@ import org.tensorflow.proto.RewriterConfig;
  * nothing but the noise.
  */
 public final class SessionConfigs {
+  /** TensorFlow's device type name in {@code ConfigProto.device_count}. */
+  private static final String GPU = "GPU";
+
   private SessionConfigs() {}
 
-  /** Config for the training step with TensorFlow's default threading and no XLA. */
+  /** Config for the training step with TensorFlow's default placement and threading, no XLA. */
   public static ConfigProto training() {
-    return training(0, 0, false);
+    return training(null, 0, 0, false);
+  }
+
+  /** Config for the training step on {@code device} (null: TensorFlow's choice), default threading, no XLA. */
+  public static ConfigProto training(StepDevice device) {
+    return training(device, 0, 0, false);
   }
 
   /**
    * Config for the training step.
    *
+   * @param device where the step runs; null leaves it to TensorFlow (a GPU when it sees one). The
+   *     CPU is enforced by giving the session no GPU device; a GPU by {@link GpuSelection}, which
+   *     leaves TensorFlow only the chosen card, so its placer puts every op with a GPU kernel there
    * @param intraOpThreads threads inside one op (a convolution); 0 = TensorFlow's default (all cores)
    * @param interOpThreads ops run side by side; 0 = TensorFlow's default
    * @param xla compile the graph with XLA (global JIT level 1)
    */
-  public static ConfigProto training(int intraOpThreads, int interOpThreads, boolean xla) {
+  public static ConfigProto training(StepDevice device, int intraOpThreads, int interOpThreads, boolean xla) {
     GraphOptions.Builder graph = GraphOptions.newBuilder()
         .setRewriteOptions(RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF));
     if (xla) {
       graph.setOptimizerOptions(OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1));
     }
-    return ConfigProto.newBuilder()
+    ConfigProto.Builder config = ConfigProto.newBuilder()
         .setGraphOptions(graph)
         .setIntraOpParallelismThreads(intraOpThreads)
-        .setInterOpParallelismThreads(interOpThreads)
-        .build();
+        .setInterOpParallelismThreads(interOpThreads);
+    if (device != null && !device.gpu()) {
+      config.putDeviceCount(GPU, 0);
+    }
+    return config.build();
   }
 }

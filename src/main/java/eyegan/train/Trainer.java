@@ -11,6 +11,7 @@ import eyegan.metrics.SwdResult;
 import eyegan.report.StatsFile;
 import eyegan.report.TrainingTick;
 import eyegan.runtime.SessionConfigs;
+import eyegan.runtime.StepDevice;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.tensorflow.Graph;
@@ -46,6 +47,7 @@ public final class Trainer {
   private final RunLog log;
   private final StopSignal stop;
   private QualityMeter quality;
+  private StepDevice device;
   private ScheduleSizer sizer;
   private java.util.function.UnaryOperator<TrainConfig> onSized;
 
@@ -67,6 +69,12 @@ public final class Trainer {
     return this;
   }
 
+  /** Runs the step on {@code device} (default: TensorFlow's choice, a GPU when it sees one). */
+  public Trainer withDevice(StepDevice device) {
+    this.device = device;
+    return this;
+  }
+
   /**
    * Sizes the epochs to a time budget after timing the first steps of a new run; {@code onSized}
    * gets the config with the chosen epochs, may adjust what depends on them, records it, and
@@ -85,7 +93,7 @@ public final class Trainer {
     int r = cfg.model().resolution();
     try (Graph graph = new Graph()) {
       new TrainingGraph(graph, cfg.model(), hp, cfg.seed(), cfg.stepOptions());
-      try (Session session = new Session(graph, SessionConfigs.training());
+      try (Session session = new Session(graph, SessionConfigs.training(device));
           TensorBoardLog board = new TensorBoardLog(run.tensorboard())) {
         Checkpoints.Meta start = resume(session, checkpoints);
         Sampler sampler = new Sampler(session, cfg.model().noiseDim(), r);
@@ -131,6 +139,8 @@ public final class Trainer {
     int r = cfg.model().resolution();
     int perEpoch = data.batchesPerEpoch();
     BatchPrefetcher prefetch = new BatchPrefetcher(data, r);
+    // Like the image tensors, the step's seed tensor is allocated once and rewritten each step.
+    TInt64 stepSeed = TInt64.vectorOf(cfg.seed(), 0);
     long step = start.step();
     int epoch = start.epoch();
     int batch = start.batch();
@@ -156,7 +166,7 @@ public final class Trainer {
           int nextEpoch = lastOfEpoch ? (sizing || epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
           BatchPrefetcher.Batch next = prefetch.take(epoch, batch, nextEpoch, lastOfEpoch ? 0 : batch + 1);
           int n = next.images();
-          StepResult out = trainStep(session, next.tensor(), step);
+          StepResult out = trainStep(session, next.tensor(), stepSeed, step);
           step++;
           batch++;
           if (!out.finite()) {
@@ -203,6 +213,7 @@ public final class Trainer {
       return new Outcome(step, epoch, batch, true, saved, elapsed(elapsedBefore, runStart));
     } finally {
       prefetch.close();
+      stepSeed.close();
     }
   }
 
@@ -230,10 +241,10 @@ public final class Trainer {
     return checkpoints.list(w -> {}).stream().findFirst().map(e -> e.dir().toString()).orElse("(none yet)");
   }
 
-  /** One optimisation step. */
-  private StepResult trainStep(Session session, TFloat32 real, long step) {
-    try (TInt64 seed = TInt64.vectorOf(cfg.seed(), step);
-        Result res = session.runner()
+  /** One optimisation step; {@code seed} is the reused (run seed, step) feed tensor. */
+  private StepResult trainStep(Session session, TFloat32 real, TInt64 seed, long step) {
+    seed.setLong(step, 1);
+    try (Result res = session.runner()
             .feed(TrainingGraph.REAL_IMAGES, real)
             .feed(TrainingGraph.STEP_SEED, seed)
             .addTarget(TrainingGraph.TRAIN)

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eyegan.config.TrainConfig;
 import eyegan.config.TrainingOptionsFile;
-import eyegan.image.PngFiles;
-import eyegan.image.RgbImages;
-import eyegan.synth.SyntheticEyes;
+import eyegan.synth.EyeFolders;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +19,7 @@ class ScheduleSizingTest {
 
   @BeforeEach
   void images() {
-    data = tmp.resolve("eyes");
-    RgbImages eyes = SyntheticEyes.render(12, 5, 32);
-    for (int i = 0; i < eyes.count(); i++) {
-      PngFiles.write(eyes.toBufferedImage(i), data.resolve("eye" + i + ".png"));
-    }
+    data = EyeFolders.write(tmp.resolve("eyes"), 12, 5, 32);
   }
 
   private CommandLineTest.Run train(Path run, String... more) {

@@ -9,9 +9,7 @@ import eyegan.UserInputException;
 import eyegan.config.Preset;
 import eyegan.config.TrainConfig;
 import eyegan.config.TrainingOptionsFile;
-import eyegan.image.PngFiles;
-import eyegan.image.RgbImages;
-import eyegan.synth.SyntheticEyes;
+import eyegan.synth.EyeFolders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -23,12 +21,7 @@ class TrainingRunTest {
   @TempDir Path tmp;
 
   private Path eyes(String name, long seed) {
-    Path dir = tmp.resolve(name);
-    RgbImages images = SyntheticEyes.render(8, seed, 32);
-    for (int i = 0; i < images.count(); i++) {
-      PngFiles.write(images.toBufferedImage(i), dir.resolve("eye" + i + ".png"));
-    }
-    return dir;
+    return EyeFolders.write(tmp.resolve(name), 8, seed, 32);
   }
 
   private static TrainConfig tiny(Path data, int epochs) {

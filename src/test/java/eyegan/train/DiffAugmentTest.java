@@ -216,13 +216,13 @@ class DiffAugmentTest {
       try (Session s = new Session(g, SessionConfigs.training());
           TFloat32 real = TFloat32.tensorOf(Shape.of(4, R, R, 3), DataBuffers.of(distinctImages(), true, false))) {
         s.initialize();
-        List<float[]> before = GeneratorAverageTest.values(s, tg.generator().trainableVariables());
+        List<float[]> before = VariableValues.read(s, tg.generator().trainableVariables());
         try (TInt64 key = TInt64.vectorOf(3, 0);
             Result ignored = s.runner().feed(TrainingGraph.REAL_IMAGES, real).feed(TrainingGraph.STEP_SEED, key)
                 .addTarget(TrainingGraph.TRAIN).fetch(TrainingGraph.G_LOSS).run()) {
           // G's gradient passed through D and the augmentation; Adam moved every G variable.
         }
-        List<float[]> after = GeneratorAverageTest.values(s, tg.generator().trainableVariables());
+        List<float[]> after = VariableValues.read(s, tg.generator().trainableVariables());
         for (int v = 0; v < before.size(); v++) {
           assertFalse(java.util.Arrays.equals(before.get(v), after.get(v)),
               tg.generator().trainableVariables().get(v).op().name() + " did not move");

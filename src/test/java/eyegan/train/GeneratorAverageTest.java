@@ -110,19 +110,8 @@ class GeneratorAverageTest {
     }
   }
 
-  static List<float[]> values(Session s, List<Variable<TFloat32>> vars) {
-    Session.Runner runner = s.runner();
-    vars.forEach(runner::fetch);
-    List<float[]> out = new ArrayList<>();
-    try (Result r = runner.run()) {
-      for (int i = 0; i < vars.size(); i++) {
-        TFloat32 t = (TFloat32) r.get(i);
-        float[] v = new float[(int) t.size()];
-        t.copyTo(DataBuffers.of(v, false, false));
-        out.add(v);
-      }
-    }
-    return out;
+  private static List<float[]> values(Session s, List<Variable<TFloat32>> vars) {
+    return VariableValues.read(s, vars);
   }
 
   private static void assertListEquals(List<float[]> a, List<float[]> b, float tol) {
