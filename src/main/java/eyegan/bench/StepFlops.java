@@ -57,10 +57,17 @@ public final class StepFlops {
     long k2 = (long) c.kernelSize() * c.kernelSize();
     long size = c.baseSize();
     double flops = 0;
+    boolean resize = c.upsampling().equals(ModelConfig.RESIZE);
+    long r2 = (long) ModelConfig.RESIZE_KERNEL * ModelConfig.RESIZE_KERNEL;
     for (int i = 1; i <= g.length; i++) {
       long in = g[i - 1];
       long out = i < g.length ? g[i] : 3;
-      flops += 2.0 * size * size * in * k2 * out; // counted at the layer's input size
+      if (resize && i > 1) {
+        long o = size * 2; // a 3x3 convolution at the upsampled size
+        flops += 2.0 * o * o * in * r2 * out;
+      } else {
+        flops += 2.0 * size * size * in * k2 * out; // counted at the layer's input size
+      }
       size = i == 1 ? size : size * 2; // the first transposed convolution has stride 1, the rest 2
     }
     return flops;

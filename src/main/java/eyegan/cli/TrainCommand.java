@@ -97,6 +97,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Half-life of the generator's moving average, in thousands of images (default: the preset's; cpu: 10).")
   Double emaKimg;
 
+  @Option(names = "--upsampling", paramLabel = "HOW",
+      description = "How G doubles its size: transposed (stride-2 transposed convolutions, the article's) or resize"
+          + " (nearest-neighbour upsampling + 3x3 convolution, no checkerboard). Default: the preset's.")
+  String upsampling;
+
   @Option(names = "--kernel", paramLabel = "K",
       description = "Side of every convolution kernel (default: the preset's; article 5, cpu 4).")
   Integer kernel;
@@ -193,6 +198,9 @@ final class TrainCommand implements Callable<Integer> {
     if (kernel != null) {
       b.model = modelChange(() -> b.model.withKernelSize(kernel), "--kernel");
     }
+    if (upsampling != null) {
+      b.model = modelChange(() -> b.model.withUpsampling(upsampling), "--upsampling");
+    }
     if (augment != null) {
       b.augment = augment;
     }
@@ -217,9 +225,9 @@ final class TrainCommand implements Callable<Integer> {
       throw new UserInputException("--minutes sizes a new run; a resumed run keeps its recorded "
           + saved.epochs() + " epochs (give --epochs N to extend it)");
     }
-    if (batch != null || lr != null || beta1 != null || seed != null || kernel != null || augment != null
+    if (batch != null || lr != null || beta1 != null || seed != null || kernel != null || upsampling != null || augment != null
         || emaKimg != null || noEma) {
-      throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --augment, --ema-kimg and --no-ema are"
+      throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --upsampling, --augment, --ema-kimg and --no-ema are"
           + " fixed for a run; resume without them or train into a new --run-dir");
     }
     if (pad && SquareFit.parse(saved.fit()) != SquareFit.PAD) {

@@ -25,6 +25,9 @@ import java.util.Arrays;
  * @param bnMomentum batch-norm moving-average momentum (Keras default 0.99)
  * @param bnEpsilon batch-norm variance epsilon (Keras default 1e-3)
  * @param dropoutRate fraction of discriminator activations dropped while training
+ * @param upsampling how G doubles its size: {@value #TRANSPOSED} (the article's stride-2 transposed
+ *     convolutions) or {@value #RESIZE} (nearest-neighbour upsampling, then a 3x3 convolution:
+ *     Odena et al.'s remedy for checkerboard); null reads as {@value #TRANSPOSED}
  */
 public record ModelConfig(
     int resolution,
@@ -35,7 +38,15 @@ public record ModelConfig(
     float leakySlope,
     float bnMomentum,
     float bnEpsilon,
-    float dropoutRate) {
+    float dropoutRate,
+    String upsampling) {
+
+  /** G doubles its size with stride-2 transposed convolutions (the article's layers). */
+  public static final String TRANSPOSED = "transposed";
+  /** G doubles its size with nearest-neighbour upsampling and a 3x3 convolution. */
+  public static final String RESIZE = "resize";
+  /** Kernel side of the convolution after each upsampling in {@value #RESIZE} mode. */
+  public static final int RESIZE_KERNEL = 3;
 
   /** Keras {@code LeakyReLU()} default negative slope. */
   public static final float KERAS_LEAKY_SLOPE = 0.3f;
@@ -48,6 +59,10 @@ public record ModelConfig(
 
   public ModelConfig {
     generatorWidths = generatorWidths.clone();
+    upsampling = upsampling == null ? TRANSPOSED : upsampling;
+    if (!upsampling.equals(TRANSPOSED) && !upsampling.equals(RESIZE)) {
+      throw new IllegalArgumentException("upsampling must be " + TRANSPOSED + " or " + RESIZE + ", got " + upsampling);
+    }
     discriminatorWidths = discriminatorWidths.clone();
     if (noiseDim < 1) {
       throw new IllegalArgumentException("noise size must be >= 1, got " + noiseDim);
@@ -96,7 +111,8 @@ public record ModelConfig(
         KERAS_LEAKY_SLOPE,
         KERAS_BN_MOMENTUM,
         KERAS_BN_EPSILON,
-        0.5f);
+        0.5f,
+        TRANSPOSED);
   }
 
   /**
@@ -114,7 +130,8 @@ public record ModelConfig(
         a.leakySlope,
         a.bnMomentum,
         a.bnEpsilon,
-        a.dropoutRate);
+        a.dropoutRate,
+        a.upsampling);
   }
 
   /** Side of the generator's first feature map (16 for the article: 128 / 2^3). */
@@ -144,13 +161,19 @@ public record ModelConfig(
    */
   public ModelConfig withKernelSize(int newKernelSize) {
     return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, newKernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling);
+  }
+
+  /** This configuration with another way for G to double its size ({@value #TRANSPOSED} or {@value #RESIZE}). */
+  public ModelConfig withUpsampling(String newUpsampling) {
+    return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, newUpsampling);
   }
 
   /** This configuration with another resolution (same widths). */
   public ModelConfig withResolution(int newResolution) {
     return new ModelConfig(newResolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling);
   }
 
   @Override
@@ -164,7 +187,8 @@ public record ModelConfig(
         && leakySlope == m.leakySlope
         && bnMomentum == m.bnMomentum
         && bnEpsilon == m.bnEpsilon
-        && dropoutRate == m.dropoutRate;
+        && dropoutRate == m.dropoutRate
+        && upsampling.equals(m.upsampling);
   }
 
   @Override
@@ -176,7 +200,8 @@ public record ModelConfig(
   @Override
   public String toString() {
     return resolution + "px, noise " + noiseDim + ", G " + Arrays.toString(generatorWidths)
-        + ", D " + Arrays.toString(discriminatorWidths) + ", kernel " + kernelSize;
+        + ", D " + Arrays.toString(discriminatorWidths) + ", kernel " + kernelSize
+        + (upsampling.equals(RESIZE) ? ", G upsamples by resize + 3x3 conv" : "");
   }
 
   private static int[] divide(int[] widths, int divisor) {

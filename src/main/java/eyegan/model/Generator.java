@@ -62,12 +62,23 @@ public final class Generator {
     layers.add(batchNorm(prefix + "dense_bn", units, true));
     layers.add(new KerasLayers.LeakyReLU(slope));
     layers.add(new KerasLayers.Reshape(base, base, g[0]));
+    boolean resize = config.upsampling().equals(ModelConfig.RESIZE);
     for (int i = 1; i <= g.length; i++) {
       boolean last = i == g.length;
       long out = last ? 3 : g[i];
       int stride = i == 1 ? 1 : 2;
-      layers.add(new KerasLayers.Conv2DTranspose(
-          factory.glorotUniform(prefix + "convT" + i + "_kernel", k, k, out, g[i - 1]), stride, last));
+      if (resize && stride == 2) {
+        // Odena et al.'s remedy: every output pixel gets the same number of taps, no checkerboard.
+        int r = ModelConfig.RESIZE_KERNEL;
+        layers.add(new KerasLayers.UpSampling2D());
+        layers.add(new KerasLayers.Conv2D(factory.glorotUniform(prefix + "conv" + i + "_kernel", r, r, g[i - 1], out), null, 1));
+        if (last) {
+          layers.add(new KerasLayers.Tanh());
+        }
+      } else {
+        layers.add(new KerasLayers.Conv2DTranspose(
+            factory.glorotUniform(prefix + "convT" + i + "_kernel", k, k, out, g[i - 1]), stride, last));
+      }
       if (!last) {
         layers.add(batchNorm(prefix + "convT" + i + "_bn", out, false));
         layers.add(new KerasLayers.LeakyReLU(slope));

@@ -33,6 +33,19 @@ final class KerasLayers {
     }
   }
 
+  /** Keras UpSampling2D(2) with nearest-neighbour interpolation: [N,H,W,C] -> [N,2H,2W,C]. */
+  record UpSampling2D() implements Layer {
+    @Override public String name() { return "up_sampling2d"; }
+    @Override public String type() { return "UpSampling2D"; }
+    @Override public long[] outputShape(long[] in) { return new long[] {2 * in[0], 2 * in[1], in[2]}; }
+
+    @Override
+    public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, Pass pass) {
+      long[] s = x.shape().asArray();
+      return tf.image.resizeNearestNeighbor(x, tf.constant(new int[] {(int) (2 * s[1]), (int) (2 * s[2])}));
+    }
+  }
+
   /** Keras Conv2D, padding same, with bias: x[N,H,W,Cin] -> [N,H/s,W/s,Cout]; kernel [k, k, Cin, Cout]. */
   record Conv2D(Variable<TFloat32> kernel, Variable<TFloat32> bias, int stride) implements Layer {
     @Override public String name() { return "conv2d"; }
@@ -40,12 +53,24 @@ final class KerasLayers {
     @Override public long[] outputShape(long[] in) {
       return new long[] {ceilDiv(in[0], stride), ceilDiv(in[1], stride), kernel.shape().get(3)};
     }
-    @Override public long trainableParams() { return size(kernel) + size(bias); }
+    @Override public long trainableParams() { return size(kernel) + (bias == null ? 0 : size(bias)); }
 
     @Override
     public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, Pass pass) {
       Operand<TFloat32> y = tf.nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
-      return tf.nn.biasAdd(y, bias);
+      return bias == null ? y : tf.nn.biasAdd(y, bias);
+    }
+  }
+
+  /** Keras activation='tanh' as a layer of its own (after a resize convolution); no summary row of its own in Keras. */
+  record Tanh() implements Layer {
+    @Override public String name() { return "activation"; }
+    @Override public String type() { return "Activation"; }
+    @Override public long[] outputShape(long[] in) { return in.clone(); }
+
+    @Override
+    public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, Pass pass) {
+      return tf.math.tanh(x);
     }
   }
 
