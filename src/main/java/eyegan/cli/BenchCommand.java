@@ -11,6 +11,8 @@ import eyegan.bench.Throughput;
 import eyegan.bench.MatmulPeak;
 import eyegan.bench.ProcessMemory;
 import eyegan.bench.ScheduleEstimate;
+import eyegan.bench.ServeBenchmark;
+import eyegan.bench.ServeLoad;
 import eyegan.bench.StepFlops;
 import eyegan.bench.TrainingStepBenchmark;
 import eyegan.config.ModelConfig;
@@ -50,7 +52,8 @@ import picocli.CommandLine.Spec;
       "  eyegan bench                                  # preset auto: cpu here, article on a GPU",
       "  eyegan bench --preset article --steps 5 --json bench.json",
       "  eyegan bench --preset article --xla --skip-inference --skip-data",
-      "  eyegan bench --preset article --device gpu --steps 50 --skip-inference --skip-data"
+      "  eyegan bench --preset article --device gpu --steps 50 --skip-inference --skip-data",
+      "  eyegan bench --serve                          # 16 clients x 500 requests to eyegan serve"
     })
 final class BenchCommand implements Callable<Integer> {
   /** The built-in synthetic set: 1,000 eyes, each also flipped. */
@@ -104,6 +107,22 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
   Path json;
 
+  @Option(names = "--serve", description = "Instead: load-test eyegan serve on 127.0.0.1 (latency, images/s, memory).")
+  boolean serve;
+
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "With --serve: the base path to serve (default: an untrained generator of the preset).")
+  Path model;
+
+  @Option(names = "--clients", defaultValue = "16", description = "With --serve: concurrent clients (default ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(names = "--requests", defaultValue = "500", description = "With --serve: requests per client (default ${DEFAULT-VALUE}).")
+  int requests;
+
+  @Option(names = "--serve-batch", defaultValue = "1", description = "With --serve: seeds per request (default ${DEFAULT-VALUE}).")
+  int serveBatch;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -129,6 +148,10 @@ final class BenchCommand implements Callable<Integer> {
     report.put("preset", p.id()).put("cpu", cpu).put("cores", Runtime.getRuntime().availableProcessors())
         .put("tensorflow", TensorFlow.version()).put("devices", devices).put("device", where.device().toString());
     out.flush();
+    if (serve) {
+      serveLoad(out, report, p);
+      return finish(out, mapper, report);
+    }
 
     boolean gpu = where.device().gpu();
     int n = gpu ? 8192 : 2048;
@@ -208,6 +231,10 @@ final class BenchCommand implements Callable<Integer> {
       report.putObject("data").put("files", d.files()).put("photo_px", d.photoSize())
           .put("files_per_s", d.filesPerSecond()).put("cached_load_s", d.cachedLoadSeconds());
     }
+    return finish(out, mapper, report);
+  }
+
+  private int finish(PrintWriter out, ObjectMapper mapper, ObjectNode report) throws java.io.IOException {
     report.put("peak_rss_bytes", ProcessMemory.peakResidentBytes());
     if (json != null) {
       mapper.writeValue(json.toFile(), report);
@@ -215,6 +242,32 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** {@code --serve}: the REST server under a bounded load on loopback. */
+  private void serveLoad(PrintWriter out, ObjectNode report, Preset p) throws InterruptedException {
+    if (clients < 1 || requests < 1 || serveBatch < 1) {
+      throw new eyegan.UserInputException("--clients, --requests and --serve-batch must be positive");
+    }
+    if (model != null && !java.nio.file.Files.isDirectory(model)) {
+      throw new eyegan.UserInputException("--model " + model + " is not a folder");
+    }
+    out.println("eyegan serve under load (client and server in this process, over 127.0.0.1):");
+    out.flush();
+    ServeLoad.Result r = ServeBenchmark.run(model, p, clients, requests, serveBatch,
+        Path.of(System.getProperty("java.io.tmpdir")), line -> {
+          out.println("  ... " + line);
+          out.flush();
+        });
+    r.lines().forEach(out::println);
+    report.putObject("serve").put("clients", r.clients()).put("requests_per_client", r.requestsPerClient())
+        .put("batch", r.batch()).put("failures", r.failures()).put("seconds", r.seconds())
+        .put("p50_ms", r.p50Millis()).put("p99_ms", r.p99Millis()).put("max_ms", r.maxMillis())
+        .put("images_per_s", r.imagesPerSecond()).put("rss_before_bytes", r.rssBeforeBytes())
+        .put("rss_after_bytes", r.rssAfterBytes());
+    if (r.failures() > 0) {
+      throw new eyegan.EyeganException(r.failures() + " of " + r.requests() + " requests failed; first: " + r.firstFailure());
+    }
   }
 
   private static String shortName(String tfName) {

@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       GenerateCommand.class,
       InspectCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EyeganCommand implements Runnable {

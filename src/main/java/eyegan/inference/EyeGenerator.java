@@ -145,13 +145,23 @@ public final class EyeGenerator implements AutoCloseable {
   /** Images of seeds {@code seed .. seed+n-1}: float32 NHWC [n, R, R, 3] in [-1, 1], flattened. */
   public float[] generateFloats(int n, long seed) {
     requireCount(n);
+    return generateFloats(consecutive(n, seed));
+  }
+
+  /**
+   * Images of any seeds, in order (a seed may repeat): float32 NHWC [seeds.length, R, R, 3] in
+   * [-1, 1], flattened; row i is the image of {@code seeds[i]}.
+   */
+  public float[] generateFloats(long[] seeds) {
+    int n = seeds.length;
+    requireCount(n);
     int size = imageFloats();
     float[] out = new float[n * size];
     runLocked(() -> {
       for (int first = 0; first < n; first += MAX_BATCH) {
         int rows = Math.min(MAX_BATCH, n - first);
-        try (TInt64 seeds = seedTensor(seed + first, rows);
-            Result r = session.runner().feed(names.seedsIn(), seeds).fetch(names.seedImagesOut()).run()) {
+        try (TInt64 in = seedTensor(seeds, first, rows);
+            Result r = session.runner().feed(names.seedsIn(), in).fetch(names.seedImagesOut()).run()) {
           ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false).slice((long) first * size, (long) rows * size));
         }
       }
@@ -194,13 +204,20 @@ public final class EyeGenerator implements AutoCloseable {
   /** The noise that seeds {@code seed .. seed+n-1} stand for: [n][D], drawn by the model's graph. */
   public float[][] noise(int n, long seed) {
     requireCount(n);
+    return noise(consecutive(n, seed));
+  }
+
+  /** The noise that each of {@code seeds} stands for: [seeds.length][D], drawn by the model's graph. */
+  public float[][] noise(long[] seeds) {
+    int n = seeds.length;
+    requireCount(n);
     int d = noiseDim();
     float[][] out = new float[n][d];
     runLocked(() -> {
       for (int first = 0; first < n; first += MAX_BATCH) {
         int rows = Math.min(MAX_BATCH, n - first);
-        try (TInt64 seeds = seedTensor(seed + first, rows);
-            Result r = session.runner().feed(names.seedsIn(), seeds).fetch(names.seedNoiseOut()).run()) {
+        try (TInt64 in = seedTensor(seeds, first, rows);
+            Result r = session.runner().feed(names.seedsIn(), in).fetch(names.seedNoiseOut()).run()) {
           TFloat32 t = (TFloat32) r.get(0);
           for (int i = 0; i < rows; i++) {
             t.get(i).copyTo(DataBuffers.of(out[first + i], false, false));
@@ -217,12 +234,19 @@ public final class EyeGenerator implements AutoCloseable {
    */
   public byte[][] generatePng(int n, long seed) {
     requireCount(n);
+    return generatePng(consecutive(n, seed));
+  }
+
+  /** PNG files of any seeds, in order, as {@link #generatePng(int, long)} encodes them. */
+  public byte[][] generatePng(long[] seeds) {
+    int n = seeds.length;
+    requireCount(n);
     byte[][] out = new byte[n][];
     runLocked(() -> {
       for (int first = 0; first < n; first += MAX_BATCH) {
         int rows = Math.min(MAX_BATCH, n - first);
-        try (TInt64 seeds = seedTensor(seed + first, rows);
-            Result r = session.runner().feed(names.seedsIn(), seeds).fetch(names.pngOut()).run()) {
+        try (TInt64 in = seedTensor(seeds, first, rows);
+            Result r = session.runner().feed(names.seedsIn(), in).fetch(names.pngOut()).run()) {
           TString t = (TString) r.get(0);
           for (int i = 0; i < rows; i++) {
             out[first + i] = t.asBytes().getObject(i);
@@ -278,12 +302,17 @@ public final class EyeGenerator implements AutoCloseable {
     }
   }
 
-  private static TInt64 seedTensor(long first, int rows) {
-    long[] seeds = new long[rows];
-    for (int i = 0; i < rows; i++) {
-      seeds[i] = first + i;
+  /** Seeds {@code seed .. seed+n-1}, wrapping at {@code Long.MAX_VALUE}. */
+  private static long[] consecutive(int n, long seed) {
+    long[] seeds = new long[n];
+    for (int i = 0; i < n; i++) {
+      seeds[i] = seed + i;
     }
-    return TInt64.vectorOf(seeds);
+    return seeds;
+  }
+
+  private static TInt64 seedTensor(long[] seeds, int first, int rows) {
+    return TInt64.vectorOf(java.util.Arrays.copyOfRange(seeds, first, first + rows));
   }
 
   private int imageFloats() {

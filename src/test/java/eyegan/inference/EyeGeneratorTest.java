@@ -62,6 +62,21 @@ class EyeGeneratorTest {
   }
 
   @Test
+  void anySeedsInAnyOrderGiveEachSeedsOwnImage() {
+    // the long[] overloads (what a predict request names) against the consecutive run of seeds 42..44
+    byte[][] run = eyes.generatePng(3, 42);
+    byte[][] picked = eyes.generatePng(new long[] {44, 42, 44});
+    assertArrayEquals(run[2], picked[0]);
+    assertArrayEquals(run[0], picked[1]);
+    assertArrayEquals(run[2], picked[2]);
+    int size = 32 * 32 * 3;
+    float[] floats = eyes.generateFloats(3, 42);
+    float[] one = eyes.generateFloats(new long[] {43});
+    assertClose(floats, size, one, 0, size);
+    assertArrayEquals(eyes.noise(3, 42)[1], eyes.noise(new long[] {43})[0]);
+  }
+
+  @Test
   void dynamicBatchOfOneAndSevenAgree() {
     float[][] noise = rows(TinyRun.gaussian(7, 100, 3), 7);
     float[] seven = eyes.generateFloats(noise);

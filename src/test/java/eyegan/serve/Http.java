@@ -1,0 +1,47 @@
+package eyegan.serve;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A minimal HTTP client for the tests: plain JDK, no knowledge of the server's code. */
+final class Http {
+  /** TF Serving writes NaN and Infinity as bare tokens; a client has to accept them. */
+  static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
+
+  record Reply(int status, String contentType, String body) {
+    JsonNode json() throws IOException {
+      return JSON.readTree(body);
+    }
+  }
+
+  private final URI base;
+
+  Http(URI base) {
+    this.base = base;
+  }
+
+  Reply get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  Reply post(String path, String body) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
+    HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+}
