@@ -112,6 +112,9 @@ public final class EyeganCommand implements Runnable {
     if (!java.util.Arrays.asList(args).contains("--verbose")) {
       NativeStderrFilter.install();
     }
+    // No ImageIO file caches: their streams are closed by a shutdown hook of ImageIO's own, which
+    // would race the training run's checkpoint-on-Ctrl-C (PNGs are small; memory is enough).
+    javax.imageio.ImageIO.setUseCache(false);
     int code = commandLine().execute(args);
     System.exit(code);
   }

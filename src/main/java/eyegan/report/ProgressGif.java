@@ -89,7 +89,7 @@ public final class ProgressGif {
         target,
         out -> {
           ImageWriter writer = gifWriter();
-          try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+          try (ImageOutputStream ios = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
             writer.prepareWriteSequence(null);
             // One frame of look-ahead: a frame is written once the next readable one is known, so the
