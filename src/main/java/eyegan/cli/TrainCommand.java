@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--augment", paramLabel = "POLICY",
       description = "Differentiable augmentation of every image D sees: none, or any of color,translation,cutout"
-          + " (default: the preset's; cpu: translation,cutout; article: none).")
+          + " (default: the preset's: none).")
   String augment;
 
   @Option(names = "--no-ema", negatable = false,
@@ -99,11 +99,11 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--upsampling", paramLabel = "HOW",
       description = "How G doubles its size: transposed (stride-2 transposed convolutions, the article's) or resize"
-          + " (nearest-neighbour upsampling + 3x3 convolution, no checkerboard). Default: the preset's.")
+          + " (nearest-neighbour upsampling + 3x3 convolution, no checkerboard). Default: the preset's; cpu: resize.")
   String upsampling;
 
   @Option(names = "--kernel", paramLabel = "K",
-      description = "Side of every convolution kernel (default: the preset's; article 5, cpu 4).")
+      description = "Side of every convolution kernel but the 3x3 ones after a resize (default: the preset's, 5).")
   Integer kernel;
 
   @Option(names = "--checkpoint-every", paramLabel = "EPOCHS", description = "Epochs between checkpoints.")

@@ -28,12 +28,6 @@ public record AugmentPolicy(Set<Op> ops) {
   public static final AugmentPolicy NONE = new AugmentPolicy(EnumSet.noneOf(Op.class));
   /** DiffAugment's policy for small data sets: all three. */
   public static final AugmentPolicy ALL = new AugmentPolicy(EnumSet.allOf(Op.class));
-  /**
-   * Translation and cutout without color: the cpu preset's default. Skin tone and brightness are
-   * much of what tells one eye photo from another; with color augmentation D cannot judge them
-   * and G collapses to one skin tone (measured: see the README's ablation).
-   */
-  public static final AugmentPolicy SHAPE = new AugmentPolicy(EnumSet.of(Op.TRANSLATION, Op.CUTOUT));
 
   public AugmentPolicy {
     ops = ops.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(ops);
