@@ -56,6 +56,9 @@ class CommandLineTest {
     "train --pad --fit stretch --data .",
     "prepare --data . --fit squash",
     "summary --preset nope",
+    "bench --upsampling sideways --skip-inference --skip-data",
+    "train --upsampling sideways --data .",
+    "train --augment colour --data .",
     "frobnicate"
   })
   void badFlagsExitTwoWithOneClearLine(String line) {
