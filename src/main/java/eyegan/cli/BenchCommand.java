@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -80,18 +81,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--batch", description = "Batch size (default: the preset's).")
   Integer batch;
 
-  @Option(names = "--upsampling", paramLabel = "HOW",
-      description = "Time G with transposed or resize upsampling instead of the preset's (see train --upsampling).")
-  String upsampling;
-
-  @Option(names = "--kernel", paramLabel = "K", description = "Time another kernel side than the preset's.")
-  Integer kernel;
-
-  @Option(names = "--augment", paramLabel = "POLICY", description = "Time the step with this augmentation (see train --augment).")
-  String augment;
-
-  @Option(names = "--no-ema", negatable = false, description = "Time the step without the generator's moving average.")
-  boolean noEma;
+  @Mixin VariantOptions variant;
 
   @Option(names = "--intra-threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = its default).")
   int intraThreads;
@@ -174,12 +164,9 @@ final class BenchCommand implements Callable<Integer> {
     out.flush();
 
     if (!skipTraining) {
-      ModelConfig m = variant(p.model());
+      ModelConfig m = variant.model(p.model());
       int b = batch != null ? batch : p.batchSize();
-      eyegan.config.StepOptions preset = eyegan.config.TrainConfig.fromPreset(p).stepOptions();
-      eyegan.config.StepOptions options = new eyegan.config.StepOptions(
-          augment != null ? usage(() -> eyegan.config.AugmentPolicy.parse(augment), "--augment") : preset.augment(),
-          noEma ? 0 : preset.emaHalfLifeKimg(), noEma ? 0 : preset.emaRampup());
+      eyegan.config.StepOptions options = variant.step(eyegan.config.TrainConfig.fromPreset(p).stepOptions());
       out.printf(Locale.ROOT, "training step: %s, batch %d, augment %s, EMA %s, %d warm-up + %d timed steps%s...%n",
           m, b, options.augment(), options.ema() ? options.emaHalfLifeKimg() + " kimg" : "off", warmup, steps,
           xla ? ", XLA" : "");
@@ -289,27 +276,5 @@ final class BenchCommand implements Callable<Integer> {
   private static String shortName(String tfName) {
     int i = tfName.indexOf("device:");
     return i >= 0 ? tfName.substring(i + "device:".length()) : tfName;
-  }
-
-  /** The preset's model with the variant flags applied (the ablation's configurations). */
-  private ModelConfig variant(ModelConfig m) {
-    ModelConfig out = m;
-    if (kernel != null) {
-      ModelConfig base = out;
-      out = usage(() -> base.withKernelSize(kernel), "--kernel");
-    }
-    if (upsampling != null) {
-      ModelConfig base = out;
-      out = usage(() -> base.withUpsampling(upsampling), "--upsampling");
-    }
-    return out;
-  }
-
-  private static <T> T usage(java.util.function.Supplier<T> value, String flag) {
-    try {
-      return value.get();
-    } catch (IllegalArgumentException e) {
-      throw new eyegan.UserInputException(flag + ": " + e.getMessage());
-    }
   }
 }

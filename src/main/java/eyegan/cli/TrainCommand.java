@@ -2,7 +2,9 @@ package eyegan.cli;
 
 import eyegan.UserInputException;
 import eyegan.config.ModelConfig;
+import eyegan.config.AugmentPolicy;
 import eyegan.config.Preset;
+import eyegan.config.StepOptions;
 import eyegan.config.TrainConfig;
 import eyegan.config.TrainingOptionsFile;
 import eyegan.data.SquareFit;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -84,27 +87,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of weights, noise, dropout, shuffling and grids.")
   Long seed;
 
-  @Option(names = "--augment", paramLabel = "POLICY",
-      description = "Differentiable augmentation of every image D sees: none, or any of color,translation,cutout"
-          + " (default: the preset's: none).")
-  String augment;
-
-  @Option(names = "--no-ema", negatable = false,
-      description = "Keep no moving average of the generator (grids, SWD and export then use G as trained).")
-  boolean noEma;
+  @Mixin VariantOptions variant;
 
   @Option(names = "--ema-kimg", paramLabel = "K",
       description = "Half-life of the generator's moving average, in thousands of images (default: the preset's; cpu: 10).")
   Double emaKimg;
-
-  @Option(names = "--upsampling", paramLabel = "HOW",
-      description = "How G doubles its size: transposed (stride-2 transposed convolutions, the article's) or resize"
-          + " (nearest-neighbour upsampling + 3x3 convolution, no checkerboard). Default: the preset's; cpu: resize.")
-  String upsampling;
-
-  @Option(names = "--kernel", paramLabel = "K",
-      description = "Side of every convolution kernel but the 3x3 ones after a resize (default: the preset's, 5).")
-  Integer kernel;
 
   @Option(names = "--checkpoint-every", paramLabel = "EPOCHS", description = "Epochs between checkpoints.")
   Integer checkpointEvery;
@@ -201,22 +188,14 @@ final class TrainCommand implements Callable<Integer> {
     if (seed != null) {
       b.seed = seed;
     }
-    if (kernel != null) {
-      b.model = modelChange(() -> b.model.withKernelSize(kernel), "--kernel");
-    }
-    if (upsampling != null) {
-      b.model = modelChange(() -> b.model.withUpsampling(upsampling), "--upsampling");
-    }
-    if (augment != null) {
-      b.augment = augment;
-    }
-    if (emaKimg != null) {
+    b.model = variant.model(b.model);
+    StepOptions step = variant.step(new StepOptions(AugmentPolicy.parse(b.augment), b.emaKimg, b.emaRampup));
+    b.augment = step.augment().toString();
+    b.emaKimg = step.emaHalfLifeKimg();
+    b.emaRampup = step.emaRampup();
+    if (emaKimg != null && !variant.noEma) {
       b.emaKimg = emaKimg;
       b.emaRampup = Preset.EMA_RAMPUP;
-    }
-    if (noEma) {
-      b.emaKimg = 0;
-      b.emaRampup = 0;
     }
     return build(b);
   }
@@ -231,8 +210,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new UserInputException("--minutes sizes a new run; a resumed run keeps its recorded "
           + saved.epochs() + " epochs (give --epochs N to extend it)");
     }
-    if (batch != null || lr != null || beta1 != null || seed != null || kernel != null || upsampling != null || augment != null
-        || emaKimg != null || noEma) {
+    if (batch != null || lr != null || beta1 != null || seed != null || variant.anyGiven() || emaKimg != null) {
       throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --upsampling, --augment, --ema-kimg and --no-ema are"
           + " fixed for a run; resume without them or train into a new --run-dir");
     }
@@ -302,15 +280,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static ModelConfig resize(ModelConfig m, int res) {
-    return modelChange(() -> m.withResolution(res), "--resolution");
-  }
-
-  private static ModelConfig modelChange(java.util.function.Supplier<ModelConfig> change, String flag) {
-    try {
-      return change.get();
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException(flag + ": " + e.getMessage());
-    }
+    return VariantOptions.usage(() -> m.withResolution(res), "--resolution");
   }
 
   private static TrainConfig build(TrainConfig.Builder b) {

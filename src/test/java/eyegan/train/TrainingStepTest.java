@@ -66,18 +66,7 @@ class TrainingStepTest {
   }
 
   private List<float[]> values(List<Variable<TFloat32>> vars) {
-    Session.Runner runner = session.runner();
-    vars.forEach(runner::fetch);
-    List<float[]> out = new ArrayList<>();
-    try (Result r = runner.run()) {
-      for (int i = 0; i < vars.size(); i++) {
-        TFloat32 t = (TFloat32) r.get(i);
-        float[] v = new float[(int) t.size()];
-        t.copyTo(DataBuffers.of(v, false, false));
-        out.add(v);
-      }
-    }
-    return out;
+    return VariableValues.read(session, vars);
   }
 
   private static boolean allEqual(List<float[]> a, List<float[]> b) {
