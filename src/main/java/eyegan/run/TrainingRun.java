@@ -97,11 +97,10 @@ public final class TrainingRun {
     StopSignal stop = new StopSignal();
     // Ctrl-C: ask the loop to stop and wait for the whole run (checkpoint, report, last lines), not
     // just the loop, so that nothing it prints or writes is cut off by the JVM halting.
-    java.util.concurrent.CountDownLatch runDone = new java.util.concurrent.CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stop.request();
       try {
-        runDone.await(10, TimeUnit.MINUTES);
+        stop.awaitFinished(10, TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -138,7 +137,7 @@ public final class TrainingRun {
       } catch (IllegalStateException shuttingDown) {
         // the hook is running: it is waiting for us, nothing to remove
       }
-      runDone.countDown();
+      stop.finished();
     }
   }
 

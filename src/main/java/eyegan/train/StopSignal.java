@@ -35,12 +35,12 @@ public final class StopSignal {
     return requested || stepsDone >= stopAtStep;
   }
 
-  /** Called by the loop once it has stopped and saved. */
+  /** Called once the run has stopped and everything it writes is written (checkpoint, report, log). */
   public void finished() {
     finished.countDown();
   }
 
-  /** Waits for the loop to finish; false when it did not within the timeout. */
+  /** Waits for {@link #finished()}; false when it did not come within the timeout. */
   public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
     return finished.await(timeout, unit);
   }

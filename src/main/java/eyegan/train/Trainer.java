@@ -107,8 +107,6 @@ public final class Trainer {
           board.flush();
         }
       }
-    } finally {
-      stop.finished();
     }
   }
 

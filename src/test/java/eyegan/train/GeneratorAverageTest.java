@@ -41,12 +41,12 @@ class GeneratorAverageTest {
           TFloat32 real = realBatch()) {
         s.initialize();
         // Same seed, same initial values: the average starts as a copy.
-        assertListEquals(values(s, live), values(s, avg), 0f);
+        assertListEquals(VariableValues.read(s, live), VariableValues.read(s, avg), 0f);
         for (long step : new long[] {0, 1, 2, 40}) {
-          List<float[]> before = values(s, avg);
+          List<float[]> before = VariableValues.read(s, avg);
           step(s, real, step);
-          List<float[]> w = values(s, live);
-          List<float[]> after = values(s, avg);
+          List<float[]> w = VariableValues.read(s, live);
+          List<float[]> after = VariableValues.read(s, avg);
           // By hand: images shown before this step = step * 8; half-life = min(100, 0.05 * that);
           // beta = 0.5^(8 / half-life), and 0 when the half-life is 0 (step 0: a plain copy).
           double halfLife = Math.min(100, 0.05 * step * BATCH);
@@ -61,8 +61,8 @@ class GeneratorAverageTest {
         }
         // After real steps with lr 1e-3 the live weights have moved away from their average.
         float diff = 0;
-        List<float[]> w = values(s, live);
-        List<float[]> a = values(s, avg);
+        List<float[]> w = VariableValues.read(s, live);
+        List<float[]> a = VariableValues.read(s, avg);
         for (int v = 0; v < w.size(); v++) {
           for (int i = 0; i < w.get(v).length; i++) {
             diff = Math.max(diff, Math.abs(w.get(v)[i] - a.get(v)[i]));
@@ -108,10 +108,6 @@ class GeneratorAverageTest {
             .addTarget(TrainingGraph.TRAIN).fetch(TrainingGraph.D_LOSS).run()) {
       // the step's effects are read from the variables
     }
-  }
-
-  private static List<float[]> values(Session s, List<Variable<TFloat32>> vars) {
-    return VariableValues.read(s, vars);
   }
 
   private static void assertListEquals(List<float[]> a, List<float[]> b, float tol) {
