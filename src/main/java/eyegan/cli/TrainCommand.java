@@ -93,6 +93,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Half-life of the generator's moving average, in thousands of images (default: the preset's; cpu: 10).")
   Double emaKimg;
 
+  @Option(names = "--lr-decay", paramLabel = "F",
+      description = "Fraction of the run, at its end, over which both learning rates fall linearly to 0"
+          + " (0 = constant; default: the preset's; cpu: 0.5).")
+  Double lrDecay;
+
   @Option(names = "--checkpoint-every", paramLabel = "EPOCHS", description = "Epochs between checkpoints.")
   Integer checkpointEvery;
 
@@ -189,13 +194,19 @@ final class TrainCommand implements Callable<Integer> {
       b.seed = seed;
     }
     b.model = variant.model(b.model);
-    StepOptions step = variant.step(new StepOptions(AugmentPolicy.parse(b.augment), b.emaKimg, b.emaRampup));
+    StepOptions step = variant.step(new StepOptions(AugmentPolicy.parse(b.augment), b.emaKimg, b.emaRampup, b.lrDecay));
     b.augment = step.augment().toString();
     b.emaKimg = step.emaHalfLifeKimg();
     b.emaRampup = step.emaRampup();
     if (emaKimg != null && !variant.noEma) {
       b.emaKimg = emaKimg;
       b.emaRampup = Preset.EMA_RAMPUP;
+    }
+    if (lrDecay != null) {
+      if (!(lrDecay >= 0 && lrDecay <= 1)) {
+        throw new UserInputException("--lr-decay must be a fraction of the run between 0 and 1, got " + lrDecay);
+      }
+      b.lrDecay = lrDecay;
     }
     return build(b);
   }
@@ -210,8 +221,9 @@ final class TrainCommand implements Callable<Integer> {
       throw new UserInputException("--minutes sizes a new run; a resumed run keeps its recorded "
           + saved.epochs() + " epochs (give --epochs N to extend it)");
     }
-    if (batch != null || lr != null || beta1 != null || seed != null || variant.anyGiven() || emaKimg != null) {
-      throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --upsampling, --augment, --ema-kimg and --no-ema are"
+    if (batch != null || lr != null || beta1 != null || seed != null || variant.anyGiven() || emaKimg != null
+        || lrDecay != null) {
+      throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --upsampling, --augment, --ema-kimg, --no-ema and --lr-decay are"
           + " fixed for a run; resume without them or train into a new --run-dir");
     }
     SquareFit requested = requestedFit();

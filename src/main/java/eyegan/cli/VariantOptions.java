@@ -52,7 +52,8 @@ final class VariantOptions {
   /** {@code preset} with the given augmentation, and without the moving average for --no-ema. */
   StepOptions step(StepOptions preset) {
     AugmentPolicy policy = augment != null ? usage(() -> AugmentPolicy.parse(augment), "--augment") : preset.augment();
-    return noEma ? new StepOptions(policy, 0, 0) : new StepOptions(policy, preset.emaHalfLifeKimg(), preset.emaRampup());
+    StepOptions out = noEma ? new StepOptions(policy, 0, 0) : new StepOptions(policy, preset.emaHalfLifeKimg(), preset.emaRampup());
+    return out.withLrDecay(preset.lrDecay());
   }
 
   /** A value a flag describes, with the model's own complaint as a usage error naming the flag. */

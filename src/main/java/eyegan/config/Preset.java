@@ -12,15 +12,16 @@ import java.util.Locale;
  *       resize + 3x3 convolution (no checkerboard) and a moving average of G for grids and export;
  *       its epochs are sized to a time budget on the machine it runs on (10 minutes by default).
  *       Adam 2e-4 with beta_1 0.5 (the DCGAN paper's values) learns faster in that budget than
- *       1e-4/0.9.
+ *       1e-4/0.9; both learning rates fall linearly to zero over the second half of the run.
  *   <li>{@code tiny}: 32 px, a sixteenth of the channels; for tests and smoke runs (seconds).
  * </ul>
  */
 public enum Preset {
-  ARTICLE(ModelConfig.article(), 64, 1600, 1e-4f, 0.9f, 15, 15, AugmentPolicy.NONE, 0),
+  ARTICLE(ModelConfig.article(), 64, 1600, 1e-4f, 0.9f, 15, 15, AugmentPolicy.NONE, 0, 0),
   // The epochs are a fallback: a default cpu run sizes its schedule to --minutes on the machine.
-  CPU(ModelConfig.scaled(64, 4).withUpsampling(ModelConfig.RESIZE), 32, 140, 2e-4f, 0.5f, 10, 20, AugmentPolicy.NONE, 10),
-  TINY(ModelConfig.scaled(32, 16), 8, 2, 1e-4f, 0.9f, 1, 0, AugmentPolicy.NONE, 0);
+  CPU(ModelConfig.scaled(64, 4).withUpsampling(ModelConfig.RESIZE), 32, 140, 2e-4f, 0.5f, 10, 20, AugmentPolicy.NONE, 10,
+      0.5),
+  TINY(ModelConfig.scaled(32, 16), 8, 2, 1e-4f, 0.9f, 1, 0, AugmentPolicy.NONE, 0, 0);
 
   /** StyleGAN2-ADA's moving-average ramp-up: the half-life is at most 5% of the images shown. */
   public static final double EMA_RAMPUP = 0.05;
@@ -39,9 +40,10 @@ public enum Preset {
   private final int swdEvery;
   private final AugmentPolicy augment;
   private final double emaKimg;
+  private final double lrDecay;
 
   Preset(ModelConfig model, int batchSize, int epochs, float learningRate, float beta1, int checkpointEvery,
-      int swdEvery, AugmentPolicy augment, double emaKimg) {
+      int swdEvery, AugmentPolicy augment, double emaKimg, double lrDecay) {
     this.model = model;
     this.batchSize = batchSize;
     this.epochs = epochs;
@@ -51,6 +53,12 @@ public enum Preset {
     this.swdEvery = swdEvery;
     this.augment = augment;
     this.emaKimg = emaKimg;
+    this.lrDecay = lrDecay;
+  }
+
+  /** Fraction of a run, at its end, over which both learning rates fall linearly to zero; 0 = none. */
+  public double lrDecay() {
+    return lrDecay;
   }
 
   /** Differentiable augmentation of D's input by default. */

@@ -33,6 +33,8 @@ package eyegan.config;
  *     (older runs)
  * @param dataFingerprint fingerprint of the decoded training set (see {@code DataFingerprint}); a
  *     resume on other data is refused unless asked for
+ * @param lrDecay fraction of the steps, at the end of the run, over which both learning rates fall
+ *     linearly to zero; 0 = constant (as in runs recorded before it existed)
  */
 public record TrainConfig(
     String preset,
@@ -59,7 +61,8 @@ public record TrainConfig(
     double emaRampup,
     double budgetMinutes,
     String fit,
-    String dataFingerprint) {
+    String dataFingerprint,
+    double lrDecay) {
 
   /** Default TF Serving base path of exports. */
   public static final String DEFAULT_EXPORT_DIR = "savedmodel/eyegan";
@@ -83,12 +86,12 @@ public record TrainConfig(
     require(budgetMinutes >= 0 && Double.isFinite(budgetMinutes), "--minutes must be > 0, got " + budgetMinutes);
     augment = AugmentPolicy.parse(augment).toString();
     fit = eyegan.data.SquareFit.parse(fit).id();
-    stepOptions(); // validates the EMA values
+    stepOptions(); // validates the EMA and decay values
   }
 
   /** The training step's additions to the tutorial's step, as recorded for this run. */
   public StepOptions stepOptions() {
-    return new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup);
+    return new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup, lrDecay);
   }
 
   /** True when the generator's moving average is kept (and used for grids, SWD and export). */
@@ -103,7 +106,7 @@ public record TrainConfig(
         Preset.ADAM_BETA2, Preset.ADAM_EPSILON, DEFAULT_SEED, null, p.checkpointEvery(),
         DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p.swdEvery(),
         DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR, p.augment().toString(), p.emaKimg(),
-        p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, null, null);
+        p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, null, null, p.lrDecay());
   }
 
   private static void require(boolean ok, String message) {
@@ -144,6 +147,7 @@ public record TrainConfig(
     public double budgetMinutes;
     public String fit;
     public String dataFingerprint;
+    public double lrDecay;
 
     private Builder(TrainConfig c) {
       preset = c.preset;
@@ -171,13 +175,14 @@ public record TrainConfig(
       budgetMinutes = c.budgetMinutes;
       fit = c.fit;
       dataFingerprint = c.dataFingerprint;
+      lrDecay = c.lrDecay;
     }
 
     public TrainConfig build() {
       return new TrainConfig(preset, model, batchSize, epochs, learningRate, beta1, beta2, epsilon,
           seed, dataDir, checkpointEvery, keepCheckpoints, gridSamples, gridEvery, swdEvery, tickSeconds,
           maxMinutes, exportAtEnd, exportDir, augment, emaKimg, emaRampup, budgetMinutes,
-          fit, dataFingerprint);
+          fit, dataFingerprint, lrDecay);
     }
   }
 }

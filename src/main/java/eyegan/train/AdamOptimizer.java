@@ -41,6 +41,14 @@ final class AdamOptimizer {
    * returns the op that runs it. The gradients are read as given; callers order them as needed.
    */
   Op apply(List<Operand<TFloat32>> grads, List<Variable<TFloat32>> vars) {
+    return apply(grads, vars, null);
+  }
+
+  /**
+   * {@link #apply(List, List)} with the learning rate multiplied by {@code lrScale} (float32 scalar,
+   * read each step), or constant when it is null.
+   */
+  Op apply(List<Operand<TFloat32>> grads, List<Variable<TFloat32>> vars, Operand<TFloat32> lrScale) {
     if (grads.size() != vars.size()) {
       throw new IllegalArgumentException(grads.size() + " gradients for " + vars.size() + " variables");
     }
@@ -50,6 +58,9 @@ final class AdamOptimizer {
     Operand<TFloat32> beta1Power = tf.math.pow(tf.constant(hp.beta1()), t);
     Operand<TFloat32> beta2Power = tf.math.pow(tf.constant(hp.beta2()), t);
     Operand<TFloat32> lr = tf.constant(hp.learningRate());
+    if (lrScale != null) {
+      lr = tf.math.mul(lr, lrScale);
+    }
     Operand<TFloat32> beta1 = tf.constant(hp.beta1());
     Operand<TFloat32> beta2 = tf.constant(hp.beta2());
     Operand<TFloat32> epsilon = tf.constant(hp.epsilon());

@@ -139,6 +139,9 @@ public final class Trainer {
     BatchPrefetcher prefetch = new BatchPrefetcher(data, r);
     // Like the image tensors, the step's seed tensor is allocated once and rewritten each step.
     TInt64 stepSeed = TInt64.vectorOf(cfg.seed(), 0);
+    // So is the learning-rate scale, fed only when the step decays its rates.
+    TFloat32 lrScale = cfg.stepOptions().decays() ? TFloat32.scalarOf(1f) : null;
+    LearningRateDecay decay = lrScale != null ? new LearningRateDecay(cfg.stepOptions().lrDecay()) : null;
     long step = start.step();
     int epoch = start.epoch();
     int batch = start.batch();
@@ -164,7 +167,11 @@ public final class Trainer {
           int nextEpoch = lastOfEpoch ? (sizing || epoch + 1 < cfg.epochs() ? epoch + 1 : -1) : epoch;
           BatchPrefetcher.Batch next = prefetch.take(epoch, batch, nextEpoch, lastOfEpoch ? 0 : batch + 1);
           int n = next.images();
-          StepResult out = trainStep(session, next.tensor(), stepSeed, step);
+          if (lrScale != null) {
+            // While a sized schedule is undecided its end is unknown; the decay only ever starts later.
+            lrScale.setFloat(sizing ? 1f : decay.scale(step, (long) cfg.epochs() * perEpoch));
+          }
+          StepResult out = trainStep(session, next.tensor(), stepSeed, lrScale, step);
           step++;
           batch++;
           if (!out.finite()) {
@@ -212,6 +219,9 @@ public final class Trainer {
     } finally {
       prefetch.close();
       stepSeed.close();
+      if (lrScale != null) {
+        lrScale.close();
+      }
     }
   }
 
@@ -239,10 +249,17 @@ public final class Trainer {
     return checkpoints.list(w -> {}).stream().findFirst().map(e -> e.dir().toString()).orElse("(none yet)");
   }
 
-  /** One optimisation step; {@code seed} is the reused (run seed, step) feed tensor. */
-  private StepResult trainStep(Session session, TFloat32 real, TInt64 seed, long step) {
+  /**
+   * One optimisation step; {@code seed} is the reused (run seed, step) feed tensor, {@code lrScale}
+   * the learning-rate factor of this step, or null when the step has no such feed.
+   */
+  private StepResult trainStep(Session session, TFloat32 real, TInt64 seed, TFloat32 lrScale, long step) {
     seed.setLong(step, 1);
-    try (Result res = session.runner()
+    Session.Runner runner = session.runner();
+    if (lrScale != null) {
+      runner.feed(TrainingGraph.LR_SCALE, lrScale);
+    }
+    try (Result res = runner
             .feed(TrainingGraph.REAL_IMAGES, real)
             .feed(TrainingGraph.STEP_SEED, seed)
             .addTarget(TrainingGraph.TRAIN)

@@ -39,8 +39,9 @@ import org.tensorflow.types.TInt64;
  * probabilities), all float32 scalars. {@link #SAMPLE_NOISE} -> {@link #SAMPLE_IMAGES} runs G in
  * inference mode for the progress grids: the moving average of G when the step keeps one.
  *
- * <p>{@link StepOptions} may add differentiable augmentation of D's input and the moving average
- * of G; with {@link StepOptions#TUTORIAL} the step is the tutorial's.
+ * <p>{@link StepOptions} may add differentiable augmentation of D's input, the moving average of G
+ * and a {@link #LR_SCALE} feed that scales both learning rates (the end-of-run decay); with {@link
+ * StepOptions#TUTORIAL} the step is the tutorial's.
  */
 public final class TrainingGraph {
   public static final String REAL_IMAGES = "real_images";
@@ -53,6 +54,8 @@ public final class TrainingGraph {
   public static final String GLOBAL_STEP = "global_step";
   public static final String SAMPLE_NOISE = "sample_noise";
   public static final String SAMPLE_IMAGES = "sample_images";
+  /** float32 scalar feed multiplying both learning rates (default 1); only when the options decay them. */
+  public static final String LR_SCALE = "lr_scale";
   /** Optimiser names; slots are {@code <variable>-m} / {@code -v}, the apply ops {@code <name>_apply}. */
   public static final String GEN_ADAM = "gen_adam";
   public static final String DISC_ADAM = "disc_adam";
@@ -118,8 +121,14 @@ public final class TrainingGraph {
     List<Operand<TFloat32>> gValues = gradientValues(tf, gGrads, allGrads);
     Ops afterGrads = tf.withControlDependencies(allGrads);
 
-    Op dApply = new AdamOptimizer(tf, DISC_ADAM, hp).apply(ordered(afterGrads, dValues), discriminator.trainableVariables());
-    Op gApply = new AdamOptimizer(tf, GEN_ADAM, hp).apply(ordered(afterGrads, gValues), generator.trainableVariables());
+    // Without a decay the step has no scale feed at all, so the article's step stays the tutorial's.
+    Operand<TFloat32> lrScale = options.decays()
+        ? tf.withName(LR_SCALE).placeholderWithDefault(tf.constant(1f), Shape.scalar())
+        : null;
+    Op dApply = new AdamOptimizer(tf, DISC_ADAM, hp)
+        .apply(ordered(afterGrads, dValues), discriminator.trainableVariables(), lrScale);
+    Op gApply = new AdamOptimizer(tf, GEN_ADAM, hp)
+        .apply(ordered(afterGrads, gValues), generator.trainableVariables(), lrScale);
 
     List<Op> updates = new ArrayList<>(List.of(dApply, gApply));
     // Moving statistics are updated from this step's batch, like Keras's BN layers in training mode.

@@ -59,6 +59,8 @@ class CommandLineTest {
     "bench --upsampling sideways --skip-inference --skip-data",
     "train --upsampling sideways --data .",
     "train --augment colour --data .",
+    "train --lr-decay 1.5 --data .",
+    "train --lr-decay -0.1 --data .",
     "frobnicate"
   })
   void badFlagsExitTwoWithOneClearLine(String line) {
@@ -84,6 +86,9 @@ class CommandLineTest {
     Run r = eyegan("train", "--run-dir", run.toString(), "--lr", "0.1");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("fixed for a run"), r.err());
+    Run decay = eyegan("train", "--run-dir", run.toString(), "--lr-decay", "0.2");
+    assertEquals(2, decay.code(), decay.err());
+    assertTrue(decay.err().contains("fixed for a run"), decay.err());
   }
 
   @Test

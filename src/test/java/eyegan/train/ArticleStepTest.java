@@ -38,6 +38,7 @@ class ArticleStepTest {
     TrainConfig article = TrainConfig.fromPreset(Preset.ARTICLE);
     assertEquals(StepOptions.TUTORIAL, article.stepOptions());
     assertEquals("none", article.augment());
+    assertEquals(0, article.lrDecay(), "the tutorial's learning rates are constant");
     assertEquals(0, article.budgetMinutes(), "the article preset trains its 1,600 epochs, not a time budget");
     assertEquals(5, article.model().kernelSize());
   }
@@ -47,8 +48,11 @@ class ArticleStepTest {
     List<String> plain = ops(null);
     assertEquals(plain, ops(StepOptions.TUTORIAL));
     assertEquals(plain, ops(new StepOptions(AugmentPolicy.NONE, 0, 0.05)), "a ramp-up without a half-life adds nothing");
-    List<String> extended = ops(new StepOptions(AugmentPolicy.ALL, 10, 0.05));
+    assertEquals(plain, ops(new StepOptions(AugmentPolicy.NONE, 0, 0, 0)), "no decay adds no scale feed");
+    List<String> extended = ops(new StepOptions(AugmentPolicy.ALL, 10, 0.05, 0.5));
     assertNotEquals(plain, extended);
+    assertTrue(extended.contains(TrainingGraph.LR_SCALE + ":PlaceholderWithDefault"), "the decay's scale feed");
+    assertTrue(plain.stream().noneMatch(o -> o.startsWith(TrainingGraph.LR_SCALE + ":")));
     assertTrue(extended.stream().anyMatch(o -> o.endsWith(":GatherNd")), "translation is a gather");
     assertTrue(extended.stream().anyMatch(o -> o.startsWith("ema_gen_")), "the average's variables");
     assertTrue(plain.stream().noneMatch(o -> o.startsWith("ema_gen_") || o.endsWith(":GatherNd")));

@@ -126,6 +126,25 @@ class TrainerResumeTest {
   }
 
   @Test
+  void aRunWithDecayingRatesResumesOnTheSameSchedule() throws Exception {
+    TrainConfig.Builder b = config(3).toBuilder();
+    b.lrDecay = 0.5; // 15 steps: the rates fall over steps 8..14
+    TrainConfig decayed = b.build();
+    Path straight = tmp.resolve("decay-straight");
+    assertTrue(train(straight, decayed).completed());
+    Path interrupted = tmp.resolve("decay-interrupted");
+    assertFalse(train(interrupted, decayed, new StopSignal().atStep(11)).completed(), "stopped inside the decay");
+    assertTrue(train(interrupted, decayed).completed());
+    CheckpointVariables wa = CheckpointVariables.newest(straight, decayed);
+    wa.assertSameAs(CheckpointVariables.newest(interrupted, decayed), 1e-6f);
+
+    // The decay is not a no-op: the same run at constant rates ends with other weights.
+    Path constant = tmp.resolve("decay-constant");
+    assertTrue(train(constant, config(3)).completed());
+    assertThrows(AssertionError.class, () -> wa.assertSameAs(CheckpointVariables.newest(constant, config(3)), 1e-6f));
+  }
+
+  @Test
   void stopAfterExactlyKStepsSavesThatStep() throws Exception {
     Path dir = tmp.resolve("stopped");
     Trainer.Outcome o = train(dir, config(3), new StopSignal().atStep(7));
