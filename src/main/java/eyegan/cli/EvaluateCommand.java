@@ -5,7 +5,9 @@ import eyegan.data.DatasetLoader;
 import eyegan.data.LoadOptions;
 import eyegan.image.RgbImages;
 import eyegan.inference.EyeGenerator;
+import eyegan.metrics.Degradation;
 import eyegan.metrics.SlicedWasserstein;
+import eyegan.metrics.SwdCalibration;
 import eyegan.metrics.SwdEvaluation;
 import eyegan.metrics.SwdSettings;
 import java.io.PrintWriter;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  eyegan evaluate --real data/synthetic-eyes --model savedmodel/eyegan --n 500",
-      "  eyegan evaluate --real ~/eyes --fake out/generated --json swd.json"
+      "  eyegan evaluate --real ~/eyes --fake out/generated --json swd.json",
+      "  eyegan evaluate --real data/synthetic-eyes --calibrate --resolution 64 --n 500"
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--real", required = true, paramLabel = "DIR", description = "Folder of real images.")
@@ -52,6 +55,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "DIR", description = "Exported model (base path or version folder) to draw images from.")
     Path model;
+
+    @Option(names = "--calibrate", description = "Instead of generated images, measure real images after known small"
+        + " changes (blur, grain, a white-balance shift): a ruler for reading SWD values.")
+    boolean calibrate;
   }
 
   @Option(names = "--n", defaultValue = "1024",
@@ -75,6 +82,9 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new UserInputException("--n must be >= 1, got " + n);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (fakes.calibrate) {
+      return calibrate(out);
+    }
     RgbImages generated;
     int res;
     String name;
@@ -111,6 +121,24 @@ final class EvaluateCommand implements Callable<Integer> {
     Path target = json != null ? json : freeName("swd-" + name);
     e.writeJson(target);
     out.println("wrote " + target);
+    out.flush();
+    return 0;
+  }
+
+  /** The ruler: SWD of degraded reals against the other half, at --resolution (default 128). */
+  private int calibrate(PrintWriter out) {
+    if (json != null) {
+      throw new UserInputException("--json is not written for --calibrate; the table is printed");
+    }
+    int res = resolution != null ? resolution : LoadOptions.DEFAULT_RESOLUTION;
+    RgbImages reals = load(real, res, out);
+    if (reals.count() < 2) {
+      throw new UserInputException(real + " has " + reals.count() + " usable image; calibration needs at least 2");
+    }
+    out.println("computing SWD of " + Degradation.values().length + " changed copies...");
+    out.flush();
+    SwdCalibration c = SwdCalibration.measure(new SlicedWasserstein(SwdSettings.STANDARD), reals, n, seed);
+    out.print(c.table());
     out.flush();
     return 0;
   }

@@ -54,6 +54,17 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void calibratePrintsTheRulerOfChangedReals() throws Exception {
+    Path real = folder("real", SyntheticEyes.render(40, 1, 32));
+    var r = CommandLineTest.eyegan("evaluate", "--real", real.toString(), "--calibrate", "--resolution", "32", "--n", "20");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("none (the floor)") && r.out().contains("Gaussian blur, sigma 1 px"), r.out());
+    assertTrue(r.out().contains("1.00x"), "the floor row reads 1.00x: " + r.out());
+    var withModel = CommandLineTest.eyegan("evaluate", "--real", real.toString(), "--calibrate", "--model", real.toString());
+    assertEquals(2, withModel.code(), "--calibrate replaces the generated images: " + withModel.err());
+  }
+
+  @Test
   void needsExactlyOneSourceOfFakes() {
     var both = CommandLineTest.eyegan("evaluate", "--real", ".", "--fake", ".", "--model", ".");
     assertEquals(2, both.code(), both.err());

@@ -1,0 +1,77 @@
+package eyegan.metrics;
+
+import eyegan.image.RgbImages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A ruler for SWD values: the SWD of real images after each {@link Degradation}, measured exactly
+ * as {@link SlicedWasserstein#evaluate} measures generated images (against the first half of the
+ * reals, with as many images of the other half), so a generator's row can be read against them.
+ * The {@link Degradation#NONE} row is the real-vs-real floor.
+ */
+public final class SwdCalibration {
+  /** One degradation and the SWD it gives. */
+  public record Row(Degradation degradation, SwdResult swd) {}
+
+  private final List<Row> rows;
+  private final int images;
+
+  private SwdCalibration(List<Row> rows, int images) {
+    this.rows = List.copyOf(rows);
+    this.images = images;
+  }
+
+  /**
+   * Measures every degradation.
+   *
+   * @param reals at least 2 real images, all of one size
+   * @param n at most this many degraded images are compared (at most half of the reals)
+   * @param seed seeds the split, the patch sampling, the directions and the grain
+   */
+  public static SwdCalibration measure(SlicedWasserstein sw, RgbImages reals, int n, long seed) {
+    if (reals.count() < 2) {
+      throw new IllegalArgumentException("calibration needs at least 2 real images, got " + reals.count());
+    }
+    RgbImages[] halves = ImageSelection.split(reals, sw.settings().imagesPerSet(), seed);
+    int k = Math.min(halves[0].count(), Math.min(n, halves[1].count()));
+    SwdReference ref = sw.reference(halves[0], seed);
+    RgbImages other = ImageSelection.subset(halves[1], k, seed);
+    List<Row> rows = new ArrayList<>();
+    for (Degradation d : Degradation.values()) {
+      rows.add(new Row(d, ref.compare(d.apply(other, seed))));
+    }
+    return new SwdCalibration(rows, k);
+  }
+
+  public List<Row> rows() {
+    return rows;
+  }
+
+  /** The SWD of the undegraded other half: the floor. */
+  public SwdResult floor() {
+    return rows.get(0).swd();
+  }
+
+  /** Per degradation: SWD x1e3 per level, the average, and the average's ratio to the floor's. */
+  public String table() {
+    int[] res = floor().levelResolutions();
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT,
+        "SWD x1e3 of %d real images after each change, against %d other real images%n", images, images));
+    sb.append(String.format(Locale.ROOT, "%-40s", "change"));
+    for (int r : res) {
+      sb.append(String.format(Locale.ROOT, " %9s", r + "px"));
+    }
+    sb.append(String.format(Locale.ROOT, " %9s %8s%n", "average", "/ floor"));
+    for (Row row : rows) {
+      sb.append(String.format(Locale.ROOT, "%-40s", row.degradation().label()));
+      for (double v : row.swd().perLevelX1e3()) {
+        sb.append(String.format(Locale.ROOT, " %9.1f", v));
+      }
+      sb.append(String.format(Locale.ROOT, " %9.1f %7.2fx%n", row.swd().average(), row.swd().average() / floor().average()));
+    }
+    return sb.toString();
+  }
+}
