@@ -94,12 +94,7 @@ class GeneratorAverageTest {
   }
 
   private static TFloat32 realBatch() {
-    int r = TINY.resolution();
-    float[] pixels = new float[BATCH * r * r * 3];
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = (float) Math.sin(i * 0.37);
-    }
-    return TFloat32.tensorOf(Shape.of(BATCH, r, r, 3), DataBuffers.of(pixels, true, false));
+    return TestBatches.images(BATCH, TINY.resolution(), i -> Math.sin(i * 0.37));
   }
 
   private static void step(Session s, TFloat32 real, long step) {

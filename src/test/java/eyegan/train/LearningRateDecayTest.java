@@ -113,11 +113,6 @@ class LearningRateDecayTest {
   }
 
   private static TFloat32 realBatch() {
-    int r = TINY.resolution();
-    float[] pixels = new float[BATCH * r * r * 3];
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = (float) Math.cos(i * 0.29);
-    }
-    return TFloat32.tensorOf(Shape.of(BATCH, r, r, 3), DataBuffers.of(pixels, true, false));
+    return TestBatches.images(BATCH, TINY.resolution(), i -> Math.cos(i * 0.29));
   }
 }
