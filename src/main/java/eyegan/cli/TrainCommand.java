@@ -2,7 +2,6 @@ package eyegan.cli;
 
 import eyegan.UserInputException;
 import eyegan.config.ModelConfig;
-import eyegan.config.AugmentPolicy;
 import eyegan.config.Preset;
 import eyegan.config.StepOptions;
 import eyegan.config.TrainConfig;
@@ -194,10 +193,13 @@ final class TrainCommand implements Callable<Integer> {
       b.seed = seed;
     }
     b.model = variant.model(b.model);
-    StepOptions step = variant.step(new StepOptions(AugmentPolicy.parse(b.augment), b.emaKimg, b.emaRampup, b.lrDecay));
+    StepOptions step = variant.step(build(b).stepOptions());
     b.augment = step.augment().toString();
     b.emaKimg = step.emaHalfLifeKimg();
     b.emaRampup = step.emaRampup();
+    b.stepOrder = step.stepOrder();
+    b.adaTarget = step.adaTarget();
+    b.adaKimg = step.adaKimg();
     if (emaKimg != null && !variant.noEma) {
       b.emaKimg = emaKimg;
       b.emaRampup = Preset.EMA_RAMPUP;
@@ -223,8 +225,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (batch != null || lr != null || beta1 != null || seed != null || variant.anyGiven() || emaKimg != null
         || lrDecay != null) {
-      throw new UserInputException("--batch, --lr, --beta1, --seed, --kernel, --upsampling, --augment, --ema-kimg, --no-ema and --lr-decay are"
-          + " fixed for a run; resume without them or train into a new --run-dir");
+      throw new UserInputException("--batch, --lr, --beta1, --seed, --ema-kimg, --lr-decay, " + VariantOptions.FLAGS
+          + " are fixed for a run; resume without them or train into a new --run-dir");
     }
     SquareFit requested = requestedFit();
     if (requested != null && requested != SquareFit.parse(saved.fit())) {

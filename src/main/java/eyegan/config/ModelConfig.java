@@ -28,6 +28,9 @@ import java.util.Arrays;
  * @param upsampling how G doubles its size: {@value #TRANSPOSED} (the article's stride-2 transposed
  *     convolutions) or {@value #RESIZE} (nearest-neighbour upsampling, then a 3x3 convolution:
  *     Odena et al.'s remedy for checkerboard); null reads as {@value #TRANSPOSED}
+ * @param init how kernels and biases start: {@value #GLOROT} (Keras's glorot_uniform kernels and zero
+ *     biases, the article's) or {@value #FAN_IN} (kernels and biases uniform in +-1/sqrt(fan_in),
+ *     PyTorch's default for its Linear and Conv layers); null reads as {@value #GLOROT}
  */
 public record ModelConfig(
     int resolution,
@@ -39,12 +42,22 @@ public record ModelConfig(
     float bnMomentum,
     float bnEpsilon,
     float dropoutRate,
-    String upsampling) {
+    String upsampling,
+    String init) {
 
   /** G doubles its size with stride-2 transposed convolutions (the article's layers). */
   public static final String TRANSPOSED = "transposed";
   /** G doubles its size with nearest-neighbour upsampling and a 3x3 convolution. */
   public static final String RESIZE = "resize";
+  /** Keras's initialisation: glorot_uniform kernels, zero biases. */
+  public static final String GLOROT = "glorot";
+  /** PyTorch's default initialisation: kernels and biases uniform in +-1/sqrt(fan_in). */
+  public static final String FAN_IN = "fan-in";
+  /** PyTorch's BatchNorm momentum 0.1, in Keras's convention (the weight of the old moving value). */
+  public static final float TORCH_BN_MOMENTUM = 0.9f;
+  /** PyTorch's BatchNorm epsilon. */
+  public static final float TORCH_BN_EPSILON = 1e-5f;
+
   /** Kernel side of the convolution after each upsampling in {@value #RESIZE} mode. */
   public static final int RESIZE_KERNEL = 3;
 
@@ -62,6 +75,10 @@ public record ModelConfig(
     upsampling = upsampling == null ? TRANSPOSED : upsampling;
     if (!upsampling.equals(TRANSPOSED) && !upsampling.equals(RESIZE)) {
       throw new IllegalArgumentException("upsampling must be " + TRANSPOSED + " or " + RESIZE + ", got " + upsampling);
+    }
+    init = init == null ? GLOROT : init;
+    if (!init.equals(GLOROT) && !init.equals(FAN_IN)) {
+      throw new IllegalArgumentException("init must be " + GLOROT + " or " + FAN_IN + ", got " + init);
     }
     discriminatorWidths = discriminatorWidths.clone();
     if (noiseDim < 1) {
@@ -98,6 +115,9 @@ public record ModelConfig(
     if (!(bnMomentum >= 0f && bnMomentum < 1f)) {
       throw new IllegalArgumentException("batch-norm momentum must be in [0, 1), got " + bnMomentum);
     }
+    if (!(bnEpsilon > 0f && bnEpsilon < 1f)) {
+      throw new IllegalArgumentException("batch-norm epsilon must be in (0, 1), got " + bnEpsilon);
+    }
   }
 
   /** The reference model: 128x128, noise 100, G widths 256/128/64/32, D widths 128/256/512, 5x5 kernels. */
@@ -112,7 +132,8 @@ public record ModelConfig(
         KERAS_BN_MOMENTUM,
         KERAS_BN_EPSILON,
         0.5f,
-        TRANSPOSED);
+        TRANSPOSED,
+        GLOROT);
   }
 
   /**
@@ -131,7 +152,8 @@ public record ModelConfig(
         a.bnMomentum,
         a.bnEpsilon,
         a.dropoutRate,
-        a.upsampling);
+        a.upsampling,
+        a.init);
   }
 
   /** Side of the generator's first feature map (16 for the article: 128 / 2^3). */
@@ -161,19 +183,37 @@ public record ModelConfig(
    */
   public ModelConfig withKernelSize(int newKernelSize) {
     return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, newKernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init);
   }
 
   /** This configuration with another way for G to double its size ({@value #TRANSPOSED} or {@value #RESIZE}). */
   public ModelConfig withUpsampling(String newUpsampling) {
     return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate, newUpsampling);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, newUpsampling, init);
   }
 
   /** This configuration with another resolution (same widths). */
   public ModelConfig withResolution(int newResolution) {
     return new ModelConfig(newResolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init);
+  }
+
+  /** This configuration with other channel widths for G (after the Dense, then each upsampling but the last) and D. */
+  public ModelConfig withWidths(int[] newGeneratorWidths, int[] newDiscriminatorWidths) {
+    return new ModelConfig(resolution, noiseDim, newGeneratorWidths, newDiscriminatorWidths, kernelSize,
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init);
+  }
+
+  /** This configuration with another batch-norm momentum (Keras's convention) and epsilon. */
+  public ModelConfig withBatchNorm(float newMomentum, float newEpsilon) {
+    return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
+        leakySlope, newMomentum, newEpsilon, dropoutRate, upsampling, init);
+  }
+
+  /** This configuration with another initialisation ({@value #GLOROT} or {@value #FAN_IN}). */
+  public ModelConfig withInit(String newInit) {
+    return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, newInit);
   }
 
   @Override
@@ -188,7 +228,8 @@ public record ModelConfig(
         && bnMomentum == m.bnMomentum
         && bnEpsilon == m.bnEpsilon
         && dropoutRate == m.dropoutRate
-        && upsampling.equals(m.upsampling);
+        && upsampling.equals(m.upsampling)
+        && init.equals(m.init);
   }
 
   @Override
@@ -201,7 +242,10 @@ public record ModelConfig(
   public String toString() {
     return resolution + "px, noise " + noiseDim + ", G " + Arrays.toString(generatorWidths)
         + ", D " + Arrays.toString(discriminatorWidths) + ", kernel " + kernelSize
-        + (upsampling.equals(RESIZE) ? ", G upsamples by resize + 3x3 conv" : "");
+        + (upsampling.equals(RESIZE) ? ", G upsamples by resize + 3x3 conv" : "")
+        + (bnMomentum != KERAS_BN_MOMENTUM || bnEpsilon != KERAS_BN_EPSILON
+            ? ", batch norm momentum " + bnMomentum + " epsilon " + bnEpsilon : "")
+        + (init.equals(FAN_IN) ? ", fan-in initialisation" : "");
   }
 
   private static int[] divide(int[] widths, int divisor) {

@@ -17,11 +17,11 @@ import java.util.Locale;
  * </ul>
  */
 public enum Preset {
-  ARTICLE(ModelConfig.article(), 64, 1600, 1e-4f, 0.9f, 15, 15, AugmentPolicy.NONE, 0, 0),
+  ARTICLE(ModelConfig.article(), 64, 1600, 1e-4f, 0.9f, 15, 15, AugmentPolicy.NONE, 0, 0, false, 0),
   // The epochs are a fallback: a default cpu run sizes its schedule to --minutes on the machine.
   CPU(ModelConfig.scaled(64, 4).withUpsampling(ModelConfig.RESIZE), 32, 140, 2e-4f, 0.5f, 10, 20, AugmentPolicy.NONE, 10,
-      0.5),
-  TINY(ModelConfig.scaled(32, 16), 8, 2, 1e-4f, 0.9f, 1, 0, AugmentPolicy.NONE, 0, 0);
+      0.5, false, 0),
+  TINY(ModelConfig.scaled(32, 16), 8, 2, 1e-4f, 0.9f, 1, 0, AugmentPolicy.NONE, 0, 0, false, 0);
 
   /** StyleGAN2-ADA's moving-average ramp-up: the half-life is at most 5% of the images shown. */
   public static final double EMA_RAMPUP = 0.05;
@@ -41,9 +41,11 @@ public enum Preset {
   private final AugmentPolicy augment;
   private final double emaKimg;
   private final double lrDecay;
+  private final boolean alternating;
+  private final double adaTarget;
 
   Preset(ModelConfig model, int batchSize, int epochs, float learningRate, float beta1, int checkpointEvery,
-      int swdEvery, AugmentPolicy augment, double emaKimg, double lrDecay) {
+      int swdEvery, AugmentPolicy augment, double emaKimg, double lrDecay, boolean alternating, double adaTarget) {
     this.model = model;
     this.batchSize = batchSize;
     this.epochs = epochs;
@@ -54,6 +56,14 @@ public enum Preset {
     this.augment = augment;
     this.emaKimg = emaKimg;
     this.lrDecay = lrDecay;
+    this.alternating = alternating;
+    this.adaTarget = adaTarget;
+  }
+
+  /** Every step option of the preset: augmentation, moving average, decay, update order, adaptive augmentation. */
+  public StepOptions step() {
+    return new StepOptions(augment, emaKimg, emaKimg > 0 ? EMA_RAMPUP : 0, lrDecay, alternating, adaTarget,
+        StepOptions.ADA_KIMG);
   }
 
   /** Fraction of a run, at its end, over which both learning rates fall linearly to zero; 0 = none. */

@@ -35,6 +35,12 @@ package eyegan.config;
  *     resume on other data is refused unless asked for
  * @param lrDecay fraction of the steps, at the end of the run, over which both learning rates fall
  *     linearly to zero; 0 = constant (as in runs recorded before it existed)
+ * @param stepOrder {@code simultaneous} (the tutorial's step: both updates from one forward pass) or
+ *     {@code alternating} (D's update first, then G's against the updated D); null = simultaneous
+ *     (runs recorded before it existed)
+ * @param adaTarget adaptive augmentation's target for E[sign(D(real))]; 0 = off
+ * @param adaKimg thousands of images over which the adaptive probability may move by 1 (0 reads as
+ *     the default, {@link StepOptions#ADA_KIMG})
  */
 public record TrainConfig(
     String preset,
@@ -62,7 +68,15 @@ public record TrainConfig(
     double budgetMinutes,
     String fit,
     String dataFingerprint,
-    double lrDecay) {
+    double lrDecay,
+    String stepOrder,
+    double adaTarget,
+    double adaKimg) {
+
+  /** {@link #stepOrder} of the tutorial's step. */
+  public static final String SIMULTANEOUS = "simultaneous";
+  /** {@link #stepOrder} of PyTorch's DCGAN example: D's update, then G's against the updated D. */
+  public static final String ALTERNATING = "alternating";
 
   /** Default TF Serving base path of exports. */
   public static final String DEFAULT_EXPORT_DIR = "savedmodel/eyegan";
@@ -86,12 +100,20 @@ public record TrainConfig(
     require(budgetMinutes >= 0 && Double.isFinite(budgetMinutes), "--minutes must be > 0, got " + budgetMinutes);
     augment = AugmentPolicy.parse(augment).toString();
     fit = eyegan.data.SquareFit.parse(fit).id();
-    stepOptions(); // validates the EMA and decay values
+    stepOrder = stepOrder == null ? SIMULTANEOUS : stepOrder;
+    require(stepOrder.equals(SIMULTANEOUS) || stepOrder.equals(ALTERNATING),
+        "--step must be " + SIMULTANEOUS + " or " + ALTERNATING + ", got " + stepOrder);
+    adaKimg = adaKimg == 0 ? StepOptions.ADA_KIMG : adaKimg;
+    // Validates the EMA, decay and adaptive augmentation values (the parameters: in a compact
+    // constructor the fields are not assigned yet).
+    new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup, lrDecay, ALTERNATING.equals(stepOrder),
+        adaTarget, adaKimg);
   }
 
   /** The training step's additions to the tutorial's step, as recorded for this run. */
   public StepOptions stepOptions() {
-    return new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup, lrDecay);
+    return new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup, lrDecay,
+        ALTERNATING.equals(stepOrder), adaTarget, adaKimg);
   }
 
   /** True when the generator's moving average is kept (and used for grids, SWD and export). */
@@ -106,7 +128,8 @@ public record TrainConfig(
         Preset.ADAM_BETA2, Preset.ADAM_EPSILON, DEFAULT_SEED, null, p.checkpointEvery(),
         DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p.swdEvery(),
         DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR, p.augment().toString(), p.emaKimg(),
-        p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, null, null, p.lrDecay());
+        p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, null, null, p.lrDecay(),
+        p.step().stepOrder(), p.step().adaTarget(), p.step().adaKimg());
   }
 
   private static void require(boolean ok, String message) {
@@ -148,6 +171,9 @@ public record TrainConfig(
     public String fit;
     public String dataFingerprint;
     public double lrDecay;
+    public String stepOrder;
+    public double adaTarget;
+    public double adaKimg;
 
     private Builder(TrainConfig c) {
       preset = c.preset;
@@ -176,13 +202,16 @@ public record TrainConfig(
       fit = c.fit;
       dataFingerprint = c.dataFingerprint;
       lrDecay = c.lrDecay;
+      stepOrder = c.stepOrder;
+      adaTarget = c.adaTarget;
+      adaKimg = c.adaKimg;
     }
 
     public TrainConfig build() {
       return new TrainConfig(preset, model, batchSize, epochs, learningRate, beta1, beta2, epsilon,
           seed, dataDir, checkpointEvery, keepCheckpoints, gridSamples, gridEvery, swdEvery, tickSeconds,
           maxMinutes, exportAtEnd, exportDir, augment, emaKimg, emaRampup, budgetMinutes,
-          fit, dataFingerprint, lrDecay);
+          fit, dataFingerprint, lrDecay, stepOrder, adaTarget, adaKimg);
     }
   }
 }

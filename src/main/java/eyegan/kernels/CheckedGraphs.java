@@ -26,14 +26,18 @@ public final class CheckedGraphs {
   /** The seed does not change which ops are built; any value. */
   private static final long ANY_SEED = 1;
   private static final Hyperparameters ANY_HYPERPARAMETERS = new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f);
-  /** Every augmentation and a moving average with ramp-up: all the ops a step can hold. */
-  static final StepOptions EVERY_OPTION = new StepOptions(AugmentPolicy.ALL, 10, 0.05);
+  /**
+   * Every augmentation, gated by the adaptive probability, a moving average with ramp-up, the
+   * learning-rate decay and alternating updates: all the ops a step can hold.
+   */
+  static final StepOptions EVERY_OPTION = new StepOptions(AugmentPolicy.ALL, 10, 0.05, 0.5, true,
+      StepOptions.ADA_TARGET, StepOptions.ADA_KIMG);
 
   private CheckedGraphs() {}
 
   /**
    * Every preset as it trains by default, and the article model with every step option switched on
-   * (all augmentations and the moving average of G, as flags can ask for them on any preset).
+   * (as flags can ask for them on any preset).
    */
   public static List<KernelCoverage.Part> checkAll(KernelRegistry registry, String deviceType) {
     List<KernelCoverage.Part> parts = new ArrayList<>();
@@ -55,8 +59,12 @@ public final class CheckedGraphs {
     try (Graph g = new Graph()) {
       new TrainingGraph(g, model, ANY_HYPERPARAMETERS, ANY_SEED, options);
       GraphDef def = g.toGraphDef();
-      parts.add(KernelCoverage.check(label + ": training step", def, List.of(TrainingGraph.TRAIN,
-          TrainingGraph.D_LOSS, TrainingGraph.G_LOSS, TrainingGraph.D_REAL, TrainingGraph.D_FAKE), registry, deviceType));
+      List<String> fetched = new ArrayList<>(List.of(TrainingGraph.TRAIN,
+          TrainingGraph.D_LOSS, TrainingGraph.G_LOSS, TrainingGraph.D_REAL, TrainingGraph.D_FAKE));
+      if (options.adaptive()) {
+        fetched.add(TrainingGraph.ADA_P);
+      }
+      parts.add(KernelCoverage.check(label + ": training step", def, fetched, registry, deviceType));
       parts.add(KernelCoverage.check(label + ": sampling", def, List.of(TrainingGraph.SAMPLE_IMAGES), registry,
           deviceType));
     }

@@ -37,7 +37,7 @@ public final class Discriminator {
   public Discriminator(Ops tf, ModelConfig config, long seed) {
     this.tf = tf;
     this.config = config;
-    this.factory = new VariableFactory(tf, seed, RandomKeys.DISCRIMINATOR_INIT);
+    this.factory = new VariableFactory(tf, seed, RandomKeys.DISCRIMINATOR_INIT, config.init());
     int[] d = config.discriminatorWidths();
     int k = config.kernelSize();
     List<Layer> layers = new ArrayList<>();
@@ -45,16 +45,16 @@ public final class Discriminator {
     long in = 3;
     for (int i = 0; i < d.length; i++) {
       String name = PREFIX + "conv" + (i + 1);
-      layers.add(new KerasLayers.Conv2D(factory.glorotUniform(name + "_kernel", k, k, in, d[i]),
-          factory.constant(name + "_bias", 0f, d[i]), 2));
+      layers.add(new KerasLayers.Conv2D(factory.kernel(name + "_kernel", k, k, in, d[i]),
+          factory.bias(name + "_bias", (long) k * k * in, d[i]), 2));
       layers.add(new KerasLayers.LeakyReLU(config.leakySlope()));
       layers.add(new KerasLayers.Dropout(config.dropoutRate(), i));
       in = d[i];
     }
     long s = config.discriminatorFinalSize();
     layers.add(new KerasLayers.Flatten());
-    layers.add(new KerasLayers.Dense(factory.glorotUniform(PREFIX + "dense_kernel", s * s * in, 1),
-        factory.constant(PREFIX + "dense_bias", 0f, 1)));
+    layers.add(new KerasLayers.Dense(factory.kernel(PREFIX + "dense_kernel", s * s * in, 1),
+        factory.bias(PREFIX + "dense_bias", s * s * in, 1)));
     network = new Sequential(layers);
   }
 
@@ -67,7 +67,15 @@ public final class Discriminator {
    * @return float32 [N, 1] logits; {@code sigmoid(logit)} is the probability that the image is real
    */
   public Operand<TFloat32> apply(Operand<TFloat32> images, Mode mode, Operand<TInt64> stepSeed) {
-    return network.apply(tf, images, new Layer.Pass(mode, stepSeed, new ArrayList<>()));
+    return apply(images, mode, stepSeed, RandomKeys.DROPOUT);
+  }
+
+  /**
+   * A forward pass whose dropout masks are keyed by {@code dropoutKeys}: a second training pass in
+   * the same step ({@link RandomKeys#DROPOUT_SECOND_PASS}) draws masks of its own.
+   */
+  public Operand<TFloat32> apply(Operand<TFloat32> images, Mode mode, Operand<TInt64> stepSeed, RandomKeys dropoutKeys) {
+    return network.apply(tf, images, new Layer.Pass(mode, stepSeed, new ArrayList<>(), dropoutKeys));
   }
 
   public List<Variable<TFloat32>> trainableVariables() {

@@ -50,7 +50,7 @@ public final class Generator {
     this.tf = tf;
     this.config = config;
     this.prefix = prefix;
-    this.factory = new VariableFactory(tf, seed, RandomKeys.GENERATOR_INIT);
+    this.factory = new VariableFactory(tf, seed, RandomKeys.GENERATOR_INIT, config.init());
     int[] g = config.generatorWidths();
     int k = config.kernelSize();
     long base = config.baseSize();
@@ -58,7 +58,7 @@ public final class Generator {
     float slope = config.leakySlope();
     List<Layer> layers = new ArrayList<>();
     // The tutorial's Sequential, layer for layer:
-    layers.add(new KerasLayers.Dense(factory.glorotUniform(prefix + "dense_kernel", config.noiseDim(), units), null));
+    layers.add(new KerasLayers.Dense(factory.kernel(prefix + "dense_kernel", config.noiseDim(), units), null));
     layers.add(batchNorm(prefix + "dense_bn", units, true));
     layers.add(new KerasLayers.LeakyReLU(slope));
     layers.add(new KerasLayers.Reshape(base, base, g[0]));
@@ -71,13 +71,13 @@ public final class Generator {
         // Odena et al.'s remedy: every output pixel gets the same number of taps, no checkerboard.
         int r = ModelConfig.RESIZE_KERNEL;
         layers.add(new KerasLayers.UpSampling2D());
-        layers.add(new KerasLayers.Conv2D(factory.glorotUniform(prefix + "conv" + i + "_kernel", r, r, g[i - 1], out), null, 1));
+        layers.add(new KerasLayers.Conv2D(factory.kernel(prefix + "conv" + i + "_kernel", r, r, g[i - 1], out), null, 1));
         if (last) {
           layers.add(new KerasLayers.Tanh());
         }
       } else {
         layers.add(new KerasLayers.Conv2DTranspose(
-            factory.glorotUniform(prefix + "convT" + i + "_kernel", k, k, out, g[i - 1]), stride, last));
+            factory.kernel(prefix + "convT" + i + "_kernel", k, k, out, g[i - 1]), stride, last));
       }
       if (!last) {
         layers.add(batchNorm(prefix + "convT" + i + "_bn", out, false));

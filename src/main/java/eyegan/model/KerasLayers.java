@@ -171,7 +171,7 @@ final class KerasLayers {
   /**
    * Keras Dropout: while training, zero each element with probability {@code rate} and scale the
    * rest by 1 / (1 - rate); at inference, the identity. The mask comes from a stateless generator
-   * keyed by {@link RandomKeys#DROPOUT}, the step and this layer's index, so a resumed run draws the
+   * keyed by the pass's purpose ({@link RandomKeys#DROPOUT}), the step and this layer's index, so a resumed run draws the
    * same masks as an uninterrupted one.
    */
   record Dropout(float rate, int index) implements Layer {
@@ -184,7 +184,7 @@ final class KerasLayers {
       if (!pass.training() || rate <= 0f) {
         return x;
       }
-      Operand<TInt64> key = RandomKeys.DROPOUT.stepKey(tf, pass.stepSeed(), index);
+      Operand<TInt64> key = pass.dropoutKeys().stepKey(tf, pass.stepSeed(), index);
       Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), key);
       Operand<TBool> keep = tf.math.greaterEqual(u, tf.constant(rate));
       Operand<TFloat32> scaled = tf.math.mul(x, tf.constant(1f / (1f - rate)));

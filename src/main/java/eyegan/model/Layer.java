@@ -42,8 +42,15 @@ interface Layer {
    * @param mode training (batch statistics, dropout) or inference
    * @param stepSeed int64 [2] = (run seed, step); only dropout in training mode reads it
    * @param updates receives the moving-statistics updates of a training-mode pass
+   * @param dropoutKeys the purpose dropout masks are keyed by ({@link RandomKeys#DROPOUT}, or
+   *     {@link RandomKeys#DROPOUT_SECOND_PASS} for a second pass in the same step)
    */
-  record Pass(Mode mode, Operand<TInt64> stepSeed, List<Op> updates) {
+  record Pass(Mode mode, Operand<TInt64> stepSeed, List<Op> updates, RandomKeys dropoutKeys) {
+    /** A pass whose dropout masks are keyed by {@link RandomKeys#DROPOUT}. */
+    Pass(Mode mode, Operand<TInt64> stepSeed, List<Op> updates) {
+      this(mode, stepSeed, updates, RandomKeys.DROPOUT);
+    }
+
     boolean training() {
       return mode == Mode.TRAINING;
     }

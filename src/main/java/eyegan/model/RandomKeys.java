@@ -24,7 +24,14 @@ public enum RandomKeys {
   /** Discriminator dropout masks; counter = step * 8 + layer. */
   DROPOUT(4),
   /** Differentiable augmentation parameters; counter = step * 8 + draw. */
-  AUGMENT(5);
+  AUGMENT(5),
+  /**
+   * Dropout masks of the second D pass of an alternating step (G's loss against the updated D);
+   * counter = step * 8 + layer.
+   */
+  DROPOUT_SECOND_PASS(6),
+  /** Augmentation of the fakes in the second D pass of an alternating step; counter = step * 8 + draw. */
+  AUGMENT_SECOND_PASS(7);
 
   /** Counter values below this fit in the low bits. */
   public static final long COUNTER_LIMIT = 1L << 48;

@@ -1,5 +1,6 @@
 package eyegan.model;
 
+import eyegan.config.ModelConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,18 +26,60 @@ public final class VariableFactory {
   private final Ops tf;
   private final long seed;
   private final RandomKeys purpose;
+  private final String init;
   private final List<Variable<TFloat32>> trainable = new ArrayList<>();
   private final List<Variable<TFloat32>> nonTrainable = new ArrayList<>();
   private int counter;
 
   /**
+   * A factory whose {@link #kernel} and {@link #bias} follow Keras ({@link ModelConfig#GLOROT}).
+   *
    * @param seed the run's initialisation seed
    * @param purpose keeps the generator's and the discriminator's random streams apart
    */
   public VariableFactory(Ops tf, long seed, RandomKeys purpose) {
+    this(tf, seed, purpose, ModelConfig.GLOROT);
+  }
+
+  /**
+   * @param init {@link ModelConfig#GLOROT} or {@link ModelConfig#FAN_IN}: how {@link #kernel} and
+   *     {@link #bias} start
+   */
+  public VariableFactory(Ops tf, long seed, RandomKeys purpose, String init) {
     this.tf = tf;
     this.seed = seed;
     this.purpose = purpose;
+    this.init = init;
+  }
+
+  /**
+   * A layer's kernel under this factory's scheme: {@link #glorotUniform} for {@link
+   * ModelConfig#GLOROT}, {@link #fanInUniform} for {@link ModelConfig#FAN_IN}.
+   */
+  public Variable<TFloat32> kernel(String name, long... shape) {
+    return init.equals(ModelConfig.FAN_IN) ? fanInUniform(name, shape) : glorotUniform(name, shape);
+  }
+
+  /**
+   * A layer's bias of {@code units} values whose kernel has {@code fanIn} inputs per output: zeros
+   * for {@link ModelConfig#GLOROT} (Keras), U(-1/sqrt(fanIn), 1/sqrt(fanIn)) for {@link
+   * ModelConfig#FAN_IN} (PyTorch).
+   */
+  public Variable<TFloat32> bias(String name, long fanIn, long units) {
+    if (!init.equals(ModelConfig.FAN_IN)) {
+      return constant(name, 0f, units);
+    }
+    return uniform(name, (float) (1 / Math.sqrt(fanIn)), units);
+  }
+
+  /**
+   * PyTorch's default for Linear and Conv layers ({@code kaiming_uniform_(a=sqrt(5))}): U(-limit,
+   * limit) with {@code limit = 1 / sqrt(fan_in)}, fans as in {@link #glorotUniform}. Compared with
+   * glorot_uniform it starts convolution kernels several times larger, which under Adam's fixed step
+   * size makes each update a smaller change relative to the weights.
+   */
+  public Variable<TFloat32> fanInUniform(String name, long... shape) {
+    return uniform(name, (float) (1 / Math.sqrt(fans(shape)[0])), shape);
   }
 
   /**
@@ -45,23 +88,28 @@ public final class VariableFactory {
    * fan_in = h*w*a and fan_out = h*w*b (for Conv2DTranspose a is the output channels, as in Keras).
    */
   public Variable<TFloat32> glorotUniform(String name, long... shape) {
-    long fanIn;
-    long fanOut;
+    long[] fans = fans(shape);
+    return uniform(name, (float) Math.sqrt(6.0 / (fans[0] + fans[1])), shape);
+  }
+
+  /** {fan_in, fan_out} of a kernel, the Keras way (see {@link #glorotUniform}). */
+  static long[] fans(long... shape) {
     if (shape.length == 2) {
-      fanIn = shape[0];
-      fanOut = shape[1];
-    } else if (shape.length == 4) {
-      long receptive = shape[0] * shape[1];
-      fanIn = shape[2] * receptive;
-      fanOut = shape[3] * receptive;
-    } else {
-      throw new IllegalArgumentException("glorot_uniform needs a rank 2 or 4 shape, got rank " + shape.length);
+      return new long[] {shape[0], shape[1]};
     }
-    float limit = (float) Math.sqrt(6.0 / (fanIn + fanOut));
+    if (shape.length == 4) {
+      long receptive = shape[0] * shape[1];
+      return new long[] {shape[2] * receptive, shape[3] * receptive};
+    }
+    throw new IllegalArgumentException("a kernel needs a rank 2 or 4 shape, got rank " + shape.length);
+  }
+
+  /** A trainable variable drawn from U(-limit, limit) with the next key of this factory's stream. */
+  private Variable<TFloat32> uniform(String name, float limit, long... shape) {
     Operand<TFloat32> unit =
         tf.random.statelessRandomUniform(tf.constant(shape), purpose.key(tf, seed, counter++));
-    Operand<TFloat32> init = tf.math.sub(tf.math.mul(unit, tf.constant(2f * limit)), tf.constant(limit));
-    return register(name, init, true);
+    Operand<TFloat32> value = tf.math.sub(tf.math.mul(unit, tf.constant(2f * limit)), tf.constant(limit));
+    return register(name, value, true);
   }
 
   /** A trainable variable filled with {@code value} (Keras {@code zeros} / {@code ones}). */

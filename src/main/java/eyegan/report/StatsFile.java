@@ -105,7 +105,8 @@ public final class StatsFile {
                 number(node.get("d_real")),
                 number(node.get("d_fake")),
                 number(node.get("img_per_s")),
-                number(node.get("elapsed_s"))));
+                number(node.get("elapsed_s")),
+                number(node.get("ada_p"))));
       }
     }
     return new TrainingStats(ticks, swd, resolutions, problems);
@@ -120,6 +121,9 @@ public final class StatsFile {
     line.put("step", t.step()).put("epoch", t.epoch()).put("d_loss", t.dLoss()).put("g_loss", t.gLoss())
         .put("d_real", t.dReal()).put("d_fake", t.dFake()).put("img_per_s", t.imagesPerSecond())
         .put("elapsed_s", t.elapsedSeconds());
+    if (Double.isFinite(t.adaP())) {
+      line.put("ada_p", t.adaP());
+    }
     return line.toString();
   }
 

@@ -37,6 +37,7 @@ public final class TrainingCurves {
   private static final Color REAL_COLOR = new Color(44, 160, 44);
   private static final Color FAKE_COLOR = new Color(214, 39, 40);
   private static final Color SWD_COLOR = Color.BLACK;
+  private static final Color ADA_COLOR = new Color(148, 103, 189);
   private static final int FAINT_ALPHA = 70;
 
   private TrainingCurves() {}
@@ -71,6 +72,9 @@ public final class TrainingCurves {
       ((NumberAxis) outputs.getRangeAxis()).setRange(0, 1);
       addNoisy(outputs, ticks, TrainingTick::dReal, "D(x), real", REAL_COLOR);
       addNoisy(outputs, ticks, TrainingTick::dFake, "D(G(z)), generated", FAKE_COLOR);
+      if (ticks.stream().anyMatch(t -> Double.isFinite(t.adaP()))) {
+        addNoisy(outputs, ticks, TrainingTick::adaP, "augmentation probability p", ADA_COLOR);
+      }
       plot.add(outputs, 2);
     }
     if (!stats.swd().isEmpty()) {

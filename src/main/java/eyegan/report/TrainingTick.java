@@ -11,6 +11,8 @@ package eyegan.report;
  * @param dFake mean D(G(z)), the probability D gives generated images, 0..1
  * @param imagesPerSecond training throughput
  * @param elapsedSeconds wall time since the run started
+ * @param adaP the adaptive augmentation probability at the tick's end, 0..1; NaN when the run does
+ *     not adapt it
  */
 public record TrainingTick(
     long step,
@@ -20,4 +22,12 @@ public record TrainingTick(
     double dReal,
     double dFake,
     double imagesPerSecond,
-    double elapsedSeconds) {}
+    double elapsedSeconds,
+    double adaP) {
+
+  /** A tick of a run without adaptive augmentation. */
+  public TrainingTick(long step, int epoch, double dLoss, double gLoss, double dReal, double dFake,
+      double imagesPerSecond, double elapsedSeconds) {
+    this(step, epoch, dLoss, gLoss, dReal, dFake, imagesPerSecond, elapsedSeconds, Double.NaN);
+  }
+}

@@ -23,8 +23,14 @@ import org.tensorflow.types.TInt64;
  * of pixels in [-R/8, R/8] on each axis, filling with zeros (a gather from the zero-padded image);
  * <b>cutout</b> zeroes one square of side R/2 whose centre may lie anywhere in the image.
  *
- * <p>Random parameters come from the stateless generator keyed by {@link RandomKeys#AUGMENT} and
- * the step, so the same run seed and step give the same augmentation on every run and on resume.
+ * <p>Random parameters come from the stateless generator keyed by {@link RandomKeys#AUGMENT} (or
+ * another purpose for a second pass in the same step) and the step, so the same run seed and step
+ * give the same augmentation on every run and on resume.
+ *
+ * <p>With a probability p (adaptive discriminator augmentation, {@link AdaController}) each of the
+ * three augmentations is applied to each image independently with probability p, and otherwise
+ * left out: its random parameters are blended towards the identity (no brightness offset, factors
+ * 1, no shift, nothing cut). p = 1 is the always-on augmentation above.
  */
 final class DiffAugment {
   private static final int SLOT_BRIGHTNESS = 0;
@@ -32,6 +38,11 @@ final class DiffAugment {
   private static final int SLOT_CONTRAST = 2;
   private static final int SLOT_TRANSLATION = 3;
   private static final int SLOT_CUTOUT = 4;
+  /** Three draws per image, one per augmentation, that decide which are applied when gated by p. */
+  private static final int SLOT_GATE = 5;
+  private static final int GATE_COLOR = 0;
+  private static final int GATE_TRANSLATION = 1;
+  private static final int GATE_CUTOUT = 2;
   /** DiffAugment's defaults: shift up to 1/8 of the side, cut out a square of 1/2 of the side. */
   static final double TRANSLATION_RATIO = 0.125;
   static final double CUTOUT_RATIO = 0.5;
@@ -39,11 +50,18 @@ final class DiffAugment {
   private final Ops tf;
   private final AugmentPolicy policy;
   private final int resolution;
+  private final RandomKeys keys;
 
   DiffAugment(Ops tf, AugmentPolicy policy, int resolution) {
+    this(tf, policy, resolution, RandomKeys.AUGMENT);
+  }
+
+  /** @param keys the purpose the random parameters are keyed by (one per augmentation pass of a step) */
+  DiffAugment(Ops tf, AugmentPolicy policy, int resolution, RandomKeys keys) {
     this.tf = tf;
     this.policy = policy;
     this.resolution = resolution;
+    this.keys = keys;
   }
 
   /**
@@ -52,34 +70,65 @@ final class DiffAugment {
    * @return float32 [M, R, R, 3]: the augmented images ({@code images} itself for policy none)
    */
   Operand<TFloat32> apply(Operand<TFloat32> images, Operand<TInt64> stepSeed) {
+    return apply(images, stepSeed, null);
+  }
+
+  /**
+   * {@link #apply(Operand, Operand)} with each augmentation applied to each image with probability
+   * {@code p} (float32 scalar in [0, 1]); null applies every augmentation to every image.
+   */
+  Operand<TFloat32> apply(Operand<TFloat32> images, Operand<TInt64> stepSeed, Operand<TFloat32> p) {
     Operand<TFloat32> x = images;
     Operand<TInt32> m = tf.reshape(tf.slice(tf.shape(images), tf.constant(new int[] {0}), tf.constant(new int[] {1})), tf.constant(new int[0]));
+    // [M, 3]: 1 where an image gets an augmentation, 0 where it does not.
+    Operand<TFloat32> gates = p == null ? null : tf.dtypes.cast(
+        tf.math.less(uniform(tf.stack(List.of(m, tf.constant(3))), stepSeed, SLOT_GATE), p), TFloat32.class);
     if (policy.has(AugmentPolicy.Op.COLOR)) {
-      x = color(x, m, stepSeed);
+      x = color(x, m, stepSeed, gate(gates, GATE_COLOR, 4));
     }
     if (policy.has(AugmentPolicy.Op.TRANSLATION)) {
-      x = translation(x, m, stepSeed);
+      x = translation(x, m, stepSeed, gate(gates, GATE_TRANSLATION, 2));
     }
     if (policy.has(AugmentPolicy.Op.CUTOUT)) {
-      x = cutout(x, m, stepSeed);
+      x = cutout(x, m, stepSeed, gate(gates, GATE_CUTOUT, 2));
     }
     return x;
   }
 
-  private Operand<TFloat32> color(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed) {
+  /** Column {@code k} of the gates as float [M, 1, ...] of the given rank, or null when ungated. */
+  private Operand<TFloat32> gate(Operand<TFloat32> gates, int k, int rank) {
+    if (gates == null) {
+      return null;
+    }
+    int[] shape = new int[rank];
+    java.util.Arrays.fill(shape, 1);
+    shape[0] = -1;
+    return tf.reshape(tf.slice(gates, tf.constant(new int[] {0, k}), tf.constant(new int[] {-1, 1})), tf.constant(shape));
+  }
+
+  /** {@code identity + gate * (value - identity)}: the value where the gate is 1, the identity where 0. */
+  private Operand<TFloat32> gated(Operand<TFloat32> value, float identity, Operand<TFloat32> gate) {
+    if (gate == null) {
+      return value;
+    }
+    Operand<TFloat32> id = tf.constant(identity);
+    return tf.math.add(id, tf.math.mul(gate, tf.math.sub(value, id)));
+  }
+
+  private Operand<TFloat32> color(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed, Operand<TFloat32> gate) {
     Operand<TInt32> perImage = tf.stack(List.of(m, one(), one(), one()));
     Operand<TFloat32> brightness = uniform(perImage, stepSeed, SLOT_BRIGHTNESS);
-    x = tf.math.add(x, tf.math.sub(brightness, tf.constant(0.5f)));
+    x = tf.math.add(x, gated(tf.math.sub(brightness, tf.constant(0.5f)), 0f, gate));
     Operand<TFloat32> saturation = uniform(perImage, stepSeed, SLOT_SATURATION);
     Operand<TFloat32> pixelMean = tf.math.mean(x, tf.constant(3), org.tensorflow.op.math.Mean.keepDims(true));
-    x = tf.math.add(tf.math.mul(tf.math.sub(x, pixelMean), tf.math.mul(saturation, tf.constant(2f))), pixelMean);
+    x = tf.math.add(tf.math.mul(tf.math.sub(x, pixelMean), gated(tf.math.mul(saturation, tf.constant(2f)), 1f, gate)), pixelMean);
     Operand<TFloat32> contrast = uniform(perImage, stepSeed, SLOT_CONTRAST);
     Operand<TFloat32> imageMean = tf.math.mean(x, tf.constant(new int[] {1, 2, 3}), org.tensorflow.op.math.Mean.keepDims(true));
-    return tf.math.add(tf.math.mul(tf.math.sub(x, imageMean), tf.math.add(contrast, tf.constant(0.5f))), imageMean);
+    return tf.math.add(tf.math.mul(tf.math.sub(x, imageMean), gated(tf.math.add(contrast, tf.constant(0.5f)), 1f, gate)), imageMean);
   }
 
   /** Shift image n by (dy_n, dx_n): out[n, i, j] = in[n, i + dy_n, j + dx_n], zero outside. */
-  private Operand<TFloat32> translation(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed) {
+  private Operand<TFloat32> translation(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed, Operand<TFloat32> gate) {
     int r = resolution;
     int shift = (int) (r * TRANSLATION_RATIO + 0.5);
     if (shift == 0) {
@@ -87,7 +136,9 @@ final class DiffAugment {
     }
     // Integers uniform in [-shift, shift]: floor(u * (2 shift + 1)) - shift, two per image.
     Operand<TFloat32> u = uniform(tf.stack(List.of(m, tf.constant(2))), stepSeed, SLOT_TRANSLATION);
-    Operand<TInt32> offsets = tf.dtypes.cast(tf.math.floor(tf.math.mul(u, tf.constant((float) (2 * shift + 1)))), TInt32.class);
+    Operand<TFloat32> shifts = tf.math.sub(tf.math.floor(tf.math.mul(u, tf.constant((float) (2 * shift + 1)))), tf.constant((float) shift));
+    // Offsets into the padded image: shift + [-shift, shift] = [0, 2 shift]; an image left out gets shift (no move).
+    Operand<TInt32> offsets = tf.dtypes.cast(tf.math.add(gated(shifts, 0f, gate), tf.constant((float) shift)), TInt32.class);
     // Index into the image padded by `shift` zeros: padded row i + dy + shift, in [0, R + 2 shift).
     Operand<TFloat32> padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, {shift, shift}, {shift, shift}, {0, 0}}), tf.constant(0f));
     Operand<TInt32> dy = tf.reshape(tf.slice(offsets, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1, 1, 1}));
@@ -103,7 +154,7 @@ final class DiffAugment {
   }
 
   /** Zero a square of side R/2 centred at a random pixel (it may hang over the border). */
-  private Operand<TFloat32> cutout(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed) {
+  private Operand<TFloat32> cutout(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed, Operand<TFloat32> gate) {
     int r = resolution;
     int size = (int) (r * CUTOUT_RATIO + 0.5);
     Operand<TFloat32> u = uniform(tf.stack(List.of(m, tf.constant(2))), stepSeed, SLOT_CUTOUT);
@@ -113,6 +164,9 @@ final class DiffAugment {
     Operand<TFloat32> inRows = inside(tf.slice(start, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})), size); // [M, R]
     Operand<TFloat32> inCols = inside(tf.slice(start, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, 1})), size);
     Operand<TFloat32> cut = tf.math.mul(tf.expandDims(inRows, tf.constant(2)), tf.expandDims(inCols, tf.constant(1))); // [M, R, R]
+    if (gate != null) {
+      cut = tf.math.mul(cut, tf.reshape(gate, tf.constant(new int[] {-1, 1, 1})));
+    }
     Operand<TFloat32> keep = tf.expandDims(tf.math.sub(tf.constant(1f), cut), tf.constant(3));
     return tf.math.mul(x, keep);
   }
@@ -130,7 +184,7 @@ final class DiffAugment {
    * through the augmented images to G, never into the random generator (which has none).
    */
   private Operand<TFloat32> uniform(Operand<TInt32> shape, Operand<TInt64> stepSeed, int slot) {
-    return tf.stopGradient(tf.random.statelessRandomUniform(shape, RandomKeys.AUGMENT.stepKey(tf, stepSeed, slot)));
+    return tf.stopGradient(tf.random.statelessRandomUniform(shape, keys.stepKey(tf, stepSeed, slot)));
   }
 
   private Constant<TInt32> one() {

@@ -7,8 +7,9 @@ package eyegan.train;
  * @param gLoss generator loss: BCE(fake -> 1)
  * @param dReal mean D(x), the probability D gives the real images, in (0, 1)
  * @param dFake mean D(G(z)), the probability D gives the generated images, in (0, 1)
+ * @param adaP the adaptive augmentation probability after the step; NaN when the step has none
  */
-public record StepResult(float dLoss, float gLoss, float dReal, float dFake) {
+public record StepResult(float dLoss, float gLoss, float dReal, float dFake, float adaP) {
   /** False when either loss is NaN or infinite: training has diverged. */
   public boolean finite() {
     return Float.isFinite(dLoss) && Float.isFinite(gLoss);

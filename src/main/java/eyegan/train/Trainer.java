@@ -259,6 +259,10 @@ public final class Trainer {
     if (lrScale != null) {
       runner.feed(TrainingGraph.LR_SCALE, lrScale);
     }
+    boolean adaptive = cfg.stepOptions().adaptive();
+    if (adaptive) {
+      runner.fetch(TrainingGraph.ADA_P);
+    }
     try (Result res = runner
             .feed(TrainingGraph.REAL_IMAGES, real)
             .feed(TrainingGraph.STEP_SEED, seed)
@@ -268,7 +272,9 @@ public final class Trainer {
             .fetch(TrainingGraph.D_REAL)
             .fetch(TrainingGraph.D_FAKE)
             .run()) {
-      return new StepResult(scalar(res, 0), scalar(res, 1), scalar(res, 2), scalar(res, 3));
+      int o = adaptive ? 1 : 0;
+      return new StepResult(scalar(res, o), scalar(res, o + 1), scalar(res, o + 2), scalar(res, o + 3),
+          adaptive ? scalar(res, 0) : Float.NaN);
     }
   }
 
@@ -282,9 +288,12 @@ public final class Trainer {
     double secPerStep = t.steps > 0 ? secs / t.steps : 0;
     double eta = (totalSteps - step) * secPerStep;
     double[] m = t.means();
-    log.line(ProgressLine.format(epoch + 1, cfg.epochs(), step, imgPerSec, m[0], m[1], m[2], m[3], elapsed, eta));
+    log.line(ProgressLine.format(epoch + 1, cfg.epochs(), step, imgPerSec, m[0], m[1], m[2], m[3], t.adaP, elapsed, eta));
     stats.appendJson(StatsFile.tickLine(
-        new TrainingTick(step, epoch + 1, m[0], m[1], m[2], m[3], imgPerSec, elapsed)));
+        new TrainingTick(step, epoch + 1, m[0], m[1], m[2], m[3], imgPerSec, elapsed, t.adaP)));
+    if (Double.isFinite(t.adaP)) {
+      board.scalar("augment/p", step, t.adaP);
+    }
     board.scalar("loss/discriminator", step, m[0]);
     board.scalar("loss/generator", step, m[1]);
     board.scalar("D/real", step, m[2]);
@@ -317,6 +326,7 @@ public final class Trainer {
     final double[] sums = new double[4];
     int steps;
     long images;
+    double adaP = Double.NaN;
 
     Tick(long startNanos) {
       this.startNanos = startNanos;
@@ -329,6 +339,7 @@ public final class Trainer {
       sums[3] += r.dFake();
       steps++;
       images += n;
+      adaP = r.adaP();
     }
 
     double seconds(long now) {

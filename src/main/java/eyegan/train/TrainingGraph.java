@@ -56,6 +56,8 @@ public final class TrainingGraph {
   public static final String SAMPLE_IMAGES = "sample_images";
   /** float32 scalar feed multiplying both learning rates (default 1); only when the options decay them. */
   public static final String LR_SCALE = "lr_scale";
+  /** float32 scalar: the adaptive augmentation probability p after the step (only when the options adapt it). */
+  public static final String ADA_P = AdaController.P_AFTER;
   /** Optimiser names; slots are {@code <variable>-m} / {@code -v}, the apply ops {@code <name>_apply}. */
   public static final String GEN_ADAM = "gen_adam";
   public static final String DISC_ADAM = "disc_adam";
@@ -97,12 +99,14 @@ public final class TrainingGraph {
         tf.random.statelessRandomNormal(noiseShape, RandomKeys.NOISE.stepKey(tf, stepSeed, 0)),
         tf.constant(new long[] {-1, config.noiseDim()}));
 
+    AdaController ada = options.adaptive() ? new AdaController(tf, options.adaTarget(), options.adaKimg()) : null;
+    Operand<TFloat32> augmentP = ada != null ? ada.p() : null;
     Operand<TFloat32> fake = generator.apply(noise, Mode.TRAINING);
     // D has no batch statistics, so one pass over [real; fake] equals two passes and is faster.
     Operand<TFloat32> both = tf.concat(List.of(real, fake), tf.constant(0));
     if (!options.augment().isNone()) {
       // 2N independent augmentations: the real and the fake half each get their own.
-      both = new DiffAugment(tf, options.augment(), r).apply(both, stepSeed);
+      both = new DiffAugment(tf, options.augment(), r).apply(both, stepSeed, augmentP);
     }
     Operand<TFloat32> logits = discriminator.apply(both, Mode.TRAINING, stepSeed);
     Operand<TInt32> n = tf.reshape(batch, tf.constant(new int[0]));
@@ -110,30 +114,47 @@ public final class TrainingGraph {
     Operand<TFloat32> fakeLogits = tf.slice(logits, tf.stack(List.of(n, tf.constant(0))), tf.constant(new int[] {-1, 1}));
 
     Operand<TFloat32> dLoss = tf.withName(D_LOSS).identity(GanLosses.discriminatorLoss(tf, realLogits, fakeLogits));
-    Operand<TFloat32> gLoss = tf.withName(G_LOSS).identity(GanLosses.generatorLoss(tf, fakeLogits));
+    // The simultaneous step creates G's loss here, as the tutorial's step always has, so that its
+    // graph keeps the same nodes and names; the alternating step creates it after D's update.
+    Operand<TFloat32> gLoss = options.alternating()
+        ? null : tf.withName(G_LOSS).identity(GanLosses.generatorLoss(tf, fakeLogits));
     tf.withName(D_REAL).math.mean(tf.math.sigmoid(realLogits), tf.constant(new int[] {0, 1}));
     tf.withName(D_FAKE).math.mean(tf.math.sigmoid(fakeLogits), tf.constant(new int[] {0, 1}));
 
-    Gradients dGrads = tf.gradients(dLoss, discriminator.trainableVariables());
-    Gradients gGrads = tf.gradients(gLoss, generator.trainableVariables());
+    // Every update waits for every gradient it could disturb: a weight must not change while a
+    // gradient that reads it (a backward pass through its layer) is still being computed.
     List<Op> allGrads = new ArrayList<>();
-    List<Operand<TFloat32>> dValues = gradientValues(tf, dGrads, allGrads);
-    List<Operand<TFloat32>> gValues = gradientValues(tf, gGrads, allGrads);
-    Ops afterGrads = tf.withControlDependencies(allGrads);
-
+    List<Operand<TFloat32>> dValues = gradientValues(tf, tf.gradients(dLoss, discriminator.trainableVariables()), allGrads);
+    List<Operand<TFloat32>> gValues = gLoss == null
+        ? null : gradientValues(tf, tf.gradients(gLoss, generator.trainableVariables()), allGrads);
     // Without a decay the step has no scale feed at all, so the article's step stays the tutorial's.
     Operand<TFloat32> lrScale = options.decays()
         ? tf.withName(LR_SCALE).placeholderWithDefault(tf.constant(1f), Shape.scalar())
         : null;
     Op dApply = new AdamOptimizer(tf, DISC_ADAM, hp)
-        .apply(ordered(afterGrads, dValues), discriminator.trainableVariables(), lrScale);
+        .apply(ordered(tf.withControlDependencies(allGrads), dValues), discriminator.trainableVariables(), lrScale);
+    if (options.alternating()) {
+      // G's loss against the updated D: a second D pass over the same fakes, with dropout masks and
+      // augmentations of its own, that cannot start before D's update has been applied.
+      Operand<TFloat32> fakeAgain = tf.withControlDependencies(List.of(dApply)).identity(fake);
+      if (!options.augment().isNone()) {
+        fakeAgain = new DiffAugment(tf, options.augment(), r, RandomKeys.AUGMENT_SECOND_PASS).apply(fakeAgain, stepSeed, augmentP);
+      }
+      Operand<TFloat32> againLogits = discriminator.apply(fakeAgain, Mode.TRAINING, stepSeed, RandomKeys.DROPOUT_SECOND_PASS);
+      gLoss = tf.withName(G_LOSS).identity(GanLosses.generatorLoss(tf, againLogits));
+      gValues = gradientValues(tf, tf.gradients(gLoss, generator.trainableVariables()), allGrads);
+    }
     Op gApply = new AdamOptimizer(tf, GEN_ADAM, hp)
-        .apply(ordered(afterGrads, gValues), generator.trainableVariables(), lrScale);
+        .apply(ordered(tf.withControlDependencies(allGrads), gValues), generator.trainableVariables(), lrScale);
 
     List<Op> updates = new ArrayList<>(List.of(dApply, gApply));
     // Moving statistics are updated from this step's batch, like Keras's BN layers in training mode.
     updates.addAll(generator.updateOps());
     updates.add(tf.withControlDependencies(allGrads).assignAdd(globalStep, tf.constant(1L)));
+    if (ada != null) {
+      // After every gradient, so every augmentation of the step has read p.
+      updates.add(ada.update(realLogits, allGrads));
+    }
     if (averageGenerator != null) {
       updates = List.of(new GeneratorAverage(tf, generator, averageGenerator, options).update(stepSeed, n, updates));
     }

@@ -61,6 +61,15 @@ class CommandLineTest {
     "train --augment colour --data .",
     "train --lr-decay 1.5 --data .",
     "train --lr-decay -0.1 --data .",
+    "train --step sideways --data .",
+    "train --ada-target 1.5 --data .",
+    "train --ada-target 0.6 --augment none --data .",
+    "train --ada-kimg 0 --ada-target 0.6 --data .",
+    "train --g-widths 64,0,16 --data .",
+    "train --d-widths x --data .",
+    "train --bn-momentum 1 --data .",
+    "train --bn-epsilon 0 --data .",
+    "train --init lecun --data .",
     "frobnicate"
   })
   void badFlagsExitTwoWithOneClearLine(String line) {
@@ -89,6 +98,12 @@ class CommandLineTest {
     Run decay = eyegan("train", "--run-dir", run.toString(), "--lr-decay", "0.2");
     assertEquals(2, decay.code(), decay.err());
     assertTrue(decay.err().contains("fixed for a run"), decay.err());
+    for (String[] flag : new String[][] {{"--step", "alternating"}, {"--ada-target", "0.6"}, {"--g-widths", "8,4,2,1"},
+        {"--init", "fan-in"}, {"--bn-momentum", "0.9"}}) {
+      Run changed = eyegan("train", "--run-dir", run.toString(), flag[0], flag[1]);
+      assertEquals(2, changed.code(), changed.err());
+      assertTrue(changed.err().contains("fixed for a run"), flag[0] + ": " + changed.err());
+    }
   }
 
   @Test

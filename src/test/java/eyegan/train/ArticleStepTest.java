@@ -49,6 +49,15 @@ class ArticleStepTest {
     assertEquals(plain, ops(StepOptions.TUTORIAL));
     assertEquals(plain, ops(new StepOptions(AugmentPolicy.NONE, 0, 0.05)), "a ramp-up without a half-life adds nothing");
     assertEquals(plain, ops(new StepOptions(AugmentPolicy.NONE, 0, 0, 0)), "no decay adds no scale feed");
+    assertEquals(plain, ops(new StepOptions(AugmentPolicy.NONE, 0, 0, 0, false, 0, 5)),
+        "simultaneous updates and no adaptive augmentation: the tutorial's step");
+    List<String> alternating = ops(StepOptions.TUTORIAL.withAlternating(true));
+    assertNotEquals(plain, alternating);
+    assertEquals(2, alternating.stream().filter(o -> o.startsWith(TrainingGraph.DISC_ADAM + "_apply")).count()
+        + alternating.stream().filter(o -> o.startsWith(TrainingGraph.GEN_ADAM + "_apply")).count(),
+        "still one update per network");
+    assertEquals(plain.stream().filter(o -> o.endsWith(":Conv2D")).count() + 3,
+        alternating.stream().filter(o -> o.endsWith(":Conv2D")).count(), "a second forward pass through D's 3 convolutions");
     List<String> extended = ops(new StepOptions(AugmentPolicy.ALL, 10, 0.05, 0.5));
     assertNotEquals(plain, extended);
     assertTrue(extended.contains(TrainingGraph.LR_SCALE + ":PlaceholderWithDefault"), "the decay's scale feed");
@@ -56,5 +65,8 @@ class ArticleStepTest {
     assertTrue(extended.stream().anyMatch(o -> o.endsWith(":GatherNd")), "translation is a gather");
     assertTrue(extended.stream().anyMatch(o -> o.startsWith("ema_gen_")), "the average's variables");
     assertTrue(plain.stream().noneMatch(o -> o.startsWith("ema_gen_") || o.endsWith(":GatherNd")));
+    List<String> adaptive = ops(new StepOptions(AugmentPolicy.ALL, 10, 0.05, 0.5, true, 0.6, 20));
+    assertTrue(adaptive.contains("ada_p:VariableV2"), "p is a variable (saved in checkpoints)");
+    assertTrue(plain.stream().noneMatch(o -> o.startsWith("ada_")));
   }
 }

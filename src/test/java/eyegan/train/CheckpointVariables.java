@@ -73,6 +73,15 @@ public final class CheckpointVariables {
     return meta;
   }
 
+  /** The values of the float variable {@code name}. */
+  public float[] floats(String name) {
+    Object v = values.get(name);
+    if (!(v instanceof float[] f)) {
+      throw new AssertionError("no float variable " + name + " in the checkpoint: " + values.keySet());
+    }
+    return f;
+  }
+
   public java.util.Set<String> names() {
     return values.keySet();
   }

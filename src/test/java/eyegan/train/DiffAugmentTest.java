@@ -37,11 +37,16 @@ class DiffAugmentTest {
 
   /** Runs augmentation of {@code x} [N, R, R, 3] under {@code policy} at (seed, step); optionally d(sum y)/dx. */
   private static float[][] augment(AugmentPolicy policy, float[] x, long seed, long step) {
+    return augment(policy, x, seed, step, null);
+  }
+
+  /** {@link #augment(AugmentPolicy, float[], long, long)} with each augmentation applied with probability p. */
+  private static float[][] augment(AugmentPolicy policy, float[] x, long seed, long step, Float p) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, R, R, 3)));
       Placeholder<TInt64> key = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-      Operand<TFloat32> y = new DiffAugment(tf, policy, R).apply(in, key);
+      Operand<TFloat32> y = new DiffAugment(tf, policy, R).apply(in, key, p == null ? null : tf.constant(p));
       Gradients grad = tf.gradients(tf.reduceSum(y, tf.constant(new int[] {0, 1, 2, 3})), List.of(in));
       try (Session s = new Session(g);
           TFloat32 images = TFloat32.tensorOf(Shape.of(N, R, R, 3), DataBuffers.of(x, true, false));
@@ -190,6 +195,44 @@ class DiffAugmentTest {
     assertArrayEquals(a, b, 0f);
     assertFalse(java.util.Arrays.equals(a, c), "another step draws other augmentations");
     assertFalse(java.util.Arrays.equals(a, d), "another run seed draws other augmentations");
+  }
+
+  @Test
+  void withProbabilityZeroNothingChangesAndWithOneEverythingDoes() {
+    float[] x = distinctImages();
+    float[] none = augment(AugmentPolicy.ALL, x, 7, 3, 0f)[0];
+    assertArrayEquals(x, none, 1e-6f, "p = 0: every augmentation left out");
+    float[] always = augment(AugmentPolicy.ALL, x, 7, 3)[0];
+    assertArrayEquals(always, augment(AugmentPolicy.ALL, x, 7, 3, 1f)[0], 1e-6f, "p = 1: the always-on augmentation");
+  }
+
+  @Test
+  void withProbabilityOneHalfEachImageIsEitherShiftedOrLeftAlone() {
+    float[] x = distinctImages();
+    int per = R * R * 3;
+    int shifted = 0;
+    int untouched = 0;
+    for (long step = 0; step < 4; step++) {
+      float[] full = augment(AugmentPolicy.parse("translation"), x, 5, step)[0];
+      float[] half = augment(AugmentPolicy.parse("translation"), x, 5, step, 0.5f)[0];
+      for (int n = 0; n < N; n++) {
+        boolean same = true;
+        boolean asFull = true;
+        for (int k = n * per; k < (n + 1) * per; k++) {
+          same &= half[k] == x[k];
+          asFull &= half[k] == full[k];
+        }
+        assertTrue(same || asFull, "image " + n + " of step " + step + " is either untouched or shifted as with p = 1");
+        // An image whose drawn shift is (0, 0) is both; count it as untouched.
+        if (same) {
+          untouched++;
+        } else {
+          shifted++;
+        }
+      }
+    }
+    // 64 images with p = 0.5: a count outside 16..48 has probability below 1e-4.
+    assertTrue(shifted >= 16 && untouched >= 16, shifted + " shifted, " + untouched + " untouched of 64");
   }
 
   @Test

@@ -145,6 +145,27 @@ class TrainerResumeTest {
   }
 
   @Test
+  void anAlternatingRunWithAdaptiveAugmentationResumesExactly() throws Exception {
+    TrainConfig.Builder b = config(3).toBuilder();
+    b.stepOrder = TrainConfig.ALTERNATING;
+    b.augment = "translation,cutout";
+    b.adaTarget = 0.05; // D soon tells white discs from G's output: r > 0.05, p rises
+    b.adaKimg = 0.1; // 100 images per unit of p: +0.2 per adjustment of 4 steps of 5 images
+    TrainConfig ada = b.build();
+    Path straight = tmp.resolve("ada-straight");
+    assertTrue(train(straight, ada).completed());
+    // Stopped at step 6, inside the second adjustment interval: the partial sums must survive.
+    Path interrupted = tmp.resolve("ada-interrupted");
+    assertFalse(train(interrupted, ada, new StopSignal().atStep(6)).completed());
+    assertTrue(train(interrupted, ada).completed());
+    CheckpointVariables wa = CheckpointVariables.newest(straight, ada);
+    wa.assertSameAs(CheckpointVariables.newest(interrupted, ada), 1e-6f);
+    float p = wa.floats("ada_p")[0];
+    assertTrue(p > 0.1f, "p moved during the run: " + p);
+    assertTrue(Files.readString(straight.resolve("stats.jsonl")).contains("\"ada_p\""), "p is in stats.jsonl");
+  }
+
+  @Test
   void stopAfterExactlyKStepsSavesThatStep() throws Exception {
     Path dir = tmp.resolve("stopped");
     Trainer.Outcome o = train(dir, config(3), new StopSignal().atStep(7));
