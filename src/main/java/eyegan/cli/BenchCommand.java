@@ -17,6 +17,7 @@ import eyegan.bench.StepFlops;
 import eyegan.bench.TrainingStepBenchmark;
 import eyegan.config.ModelConfig;
 import eyegan.config.Preset;
+import eyegan.config.TrainConfig;
 import eyegan.runtime.Devices;
 import eyegan.runtime.SessionConfigs;
 import eyegan.synth.DefaultData;
@@ -54,7 +55,9 @@ import picocli.CommandLine.Spec;
       "  eyegan bench --preset article --steps 5 --json bench.json",
       "  eyegan bench --preset article --xla --skip-inference --skip-data",
       "  eyegan bench --preset article --device gpu --steps 50 --skip-inference --skip-data",
-      "  eyegan bench --serve                          # 16 clients x 500 requests to eyegan serve"
+      "  eyegan bench --serve                          # 16 clients x 500 requests to eyegan serve",
+      "  eyegan bench --realism --minutes 5,10         # the cpu recipe, 3 seeds at 5 and 10 minutes",
+      "  eyegan bench --realism --step alternating --sweep-dir runs/alt   # a recipe change, same measures"
     })
 final class BenchCommand implements Callable<Integer> {
   /** The built-in synthetic set: 1,000 eyes, each also flipped. */
@@ -78,10 +81,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--batch", description = "Batch size (default: the preset's).")
-  Integer batch;
+  @Mixin RecipeOptions recipe;
 
-  @Mixin VariantOptions variant;
+  @Mixin RealismOptions realism;
 
   @Option(names = "--intra-threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = its default).")
   int intraThreads;
@@ -130,7 +132,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (steps < 1 || warmup < 0 || dataFiles < 1 || inferenceSeconds <= 0 || epochImages < 1 || (batch != null && batch < 1)) {
+    if (steps < 1 || warmup < 0 || dataFiles < 1 || inferenceSeconds <= 0 || epochImages < 1
+        || (recipe.batch != null && recipe.batch < 1)) {
       throw new eyegan.UserInputException(
           "--steps, --data-files, --inference-seconds, --epoch-images and --batch must be positive, --warmup >= 0");
     }
@@ -155,6 +158,10 @@ final class BenchCommand implements Callable<Integer> {
       serveLoad(out, report, p);
       return finish(out, mapper, report);
     }
+    if (realism.realism) {
+      realism.run(p, RecipeOptions.build(recipe.applyTo(TrainConfig.fromPreset(p).toBuilder(), p)), out);
+      return finish(out, mapper, report);
+    }
 
     boolean gpu = where.device().gpu();
     int n = gpu ? 8192 : 2048;
@@ -164,9 +171,10 @@ final class BenchCommand implements Callable<Integer> {
     out.flush();
 
     if (!skipTraining) {
-      ModelConfig m = variant.model(p.model());
-      int b = batch != null ? batch : p.batchSize();
-      eyegan.config.StepOptions options = variant.step(eyegan.config.TrainConfig.fromPreset(p).stepOptions());
+      TrainConfig recipeConfig = RecipeOptions.build(recipe.applyTo(TrainConfig.fromPreset(p).toBuilder(), p));
+      ModelConfig m = recipeConfig.model();
+      int b = recipeConfig.batchSize();
+      eyegan.config.StepOptions options = recipeConfig.stepOptions();
       out.printf(Locale.ROOT, "training step: %s, batch %d, augment %s, EMA %s, %d warm-up + %d timed steps%s...%n",
           m, b, options.augment(), options.ema() ? options.emaHalfLifeKimg() + " kimg" : "off", warmup, steps,
           xla ? ", XLA" : "");

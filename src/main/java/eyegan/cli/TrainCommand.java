@@ -1,9 +1,7 @@
 package eyegan.cli;
 
 import eyegan.UserInputException;
-import eyegan.config.ModelConfig;
 import eyegan.config.Preset;
-import eyegan.config.StepOptions;
 import eyegan.config.TrainConfig;
 import eyegan.config.TrainingOptionsFile;
 import eyegan.data.SquareFit;
@@ -71,31 +69,10 @@ final class TrainCommand implements Callable<Integer> {
           + " its first steps (default for the cpu preset: " + DEFAULT_MINUTES + "; recorded in training_options.json).")
   Double minutes;
 
-  @Option(names = "--batch", description = "Images per step.")
-  Integer batch;
-
-  @Option(names = "--resolution", description = "Image size in pixels (a multiple of 8).")
-  Integer resolution;
-
-  @Option(names = "--lr", description = "Adam learning rate of both networks.")
-  Float lr;
-
-  @Option(names = "--beta1", description = "Adam beta_1.")
-  Float beta1;
-
   @Option(names = "--seed", description = "Seed of weights, noise, dropout, shuffling and grids.")
   Long seed;
 
-  @Mixin VariantOptions variant;
-
-  @Option(names = "--ema-kimg", paramLabel = "K",
-      description = "Half-life of the generator's moving average, in thousands of images (default: the preset's; cpu: 10).")
-  Double emaKimg;
-
-  @Option(names = "--lr-decay", paramLabel = "F",
-      description = "Fraction of the run, at its end, over which both learning rates fall linearly to 0"
-          + " (0 = constant; default: the preset's; cpu: 0.5).")
-  Double lrDecay;
+  @Mixin RecipeOptions recipe;
 
   @Option(names = "--checkpoint-every", paramLabel = "EPOCHS", description = "Epochs between checkpoints.")
   Integer checkpointEvery;
@@ -166,9 +143,6 @@ final class TrainCommand implements Callable<Integer> {
 
   private TrainConfig newConfig(Preset p) {
     TrainConfig.Builder b = TrainConfig.fromPreset(p).toBuilder();
-    if (resolution != null) {
-      b.model = resize(p.model(), resolution);
-    }
     b.dataDir = data == null ? null : data.toAbsolutePath().normalize().toString();
     SquareFit requested = requestedFit();
     b.fit = (requested != null ? requested : SquareFit.CROP).id();
@@ -180,52 +154,24 @@ final class TrainCommand implements Callable<Integer> {
     if (epochs == null && (minutes != null || p == Preset.CPU)) {
       b.budgetMinutes = minutes != null ? minutes : DEFAULT_MINUTES;
     }
-    if (batch != null) {
-      b.batchSize = batch;
-    }
-    if (lr != null) {
-      b.learningRate = lr;
-    }
-    if (beta1 != null) {
-      b.beta1 = beta1;
-    }
     if (seed != null) {
       b.seed = seed;
     }
-    b.model = variant.model(b.model);
-    StepOptions step = variant.step(build(b).stepOptions());
-    b.augment = step.augment().toString();
-    b.emaKimg = step.emaHalfLifeKimg();
-    b.emaRampup = step.emaRampup();
-    b.stepOrder = step.stepOrder();
-    b.adaTarget = step.adaTarget();
-    b.adaKimg = step.adaKimg();
-    if (emaKimg != null && !variant.noEma) {
-      b.emaKimg = emaKimg;
-      b.emaRampup = Preset.EMA_RAMPUP;
-    }
-    if (lrDecay != null) {
-      if (!(lrDecay >= 0 && lrDecay <= 1)) {
-        throw new UserInputException("--lr-decay must be a fraction of the run between 0 and 1, got " + lrDecay);
-      }
-      b.lrDecay = lrDecay;
-    }
-    return build(b);
+    return RecipeOptions.build(recipe.applyTo(b, p));
   }
 
   /** A resumed run keeps its model, data and seed; only the schedule can be changed. */
   private TrainConfig resumeConfig(TrainConfig saved) {
-    if (resolution != null && resolution != saved.model().resolution()) {
-      throw new UserInputException("--resolution " + resolution + " differs from the run's " + saved.model().resolution()
-          + "px; a run cannot change its model. Train into a new --run-dir instead.");
+    if (recipe.resolution != null && recipe.resolution != saved.model().resolution()) {
+      throw new UserInputException("--resolution " + recipe.resolution + " differs from the run's "
+          + saved.model().resolution() + "px; a run cannot change its model. Train into a new --run-dir instead.");
     }
     if (minutes != null) {
       throw new UserInputException("--minutes sizes a new run; a resumed run keeps its recorded "
           + saved.epochs() + " epochs (give --epochs N to extend it)");
     }
-    if (batch != null || lr != null || beta1 != null || seed != null || variant.anyGiven() || emaKimg != null
-        || lrDecay != null) {
-      throw new UserInputException("--batch, --lr, --beta1, --seed, --ema-kimg, --lr-decay, " + VariantOptions.FLAGS
+    if (seed != null || recipe.anyGiven()) {
+      throw new UserInputException("--seed, " + RecipeOptions.FLAGS
           + " are fixed for a run; resume without them or train into a new --run-dir");
     }
     SquareFit requested = requestedFit();
@@ -238,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
       b.dataDir = data.toAbsolutePath().normalize().toString();
     }
     applyScheduleFlags(b);
-    return build(b);
+    return RecipeOptions.build(b);
   }
 
   /** The fit asked for by --fit (or the deprecated --pad); null when neither was given. */
@@ -293,15 +239,4 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private static ModelConfig resize(ModelConfig m, int res) {
-    return VariantOptions.usage(() -> m.withResolution(res), "--resolution");
-  }
-
-  private static TrainConfig build(TrainConfig.Builder b) {
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException(e.getMessage());
-    }
-  }
 }

@@ -51,9 +51,17 @@ public final class TrainingRun {
    * @param allowDataChange resume on data whose fingerprint differs from the recorded one
    * @param builtInDataRoot where the built-in synthetic eyes are rendered when the config names no data
    * @param device where the step runs; null leaves it to TensorFlow (a GPU when it sees one)
+   * @param budgetStartMillis when a sized schedule's budget started, epoch milliseconds; 0 = the
+   *     JVM's start (the command's, so that its setup counts)
    */
   public record Request(TrainConfig config, Path runDir, Path runsRoot, boolean resume, boolean swdFollowsSchedule,
-      boolean allowDataChange, Path builtInDataRoot, StepDevice device) {
+      boolean allowDataChange, Path builtInDataRoot, StepDevice device, long budgetStartMillis) {
+    /** A request whose budget counts from the JVM's start. */
+    public Request(TrainConfig config, Path runDir, Path runsRoot, boolean resume, boolean swdFollowsSchedule,
+        boolean allowDataChange, Path builtInDataRoot, StepDevice device) {
+      this(config, runDir, runsRoot, resume, swdFollowsSchedule, allowDataChange, builtInDataRoot, device, 0);
+    }
+
     /** A request that leaves the device to TensorFlow. */
     public Request(TrainConfig config, Path runDir, Path runsRoot, boolean resume, boolean swdFollowsSchedule,
         boolean allowDataChange, Path builtInDataRoot) {
@@ -118,7 +126,8 @@ public final class TrainingRun {
         log.line(String.format(Locale.ROOT,
             "sizing the schedule to %.1f min on this machine (%s) from the speed of its first steps",
             cfg.budgetMinutes(), machine));
-        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long started = request.budgetStartMillis() > 0
+            ? request.budgetStartMillis() : ManagementFactory.getRuntimeMXBean().getStartTime();
         trainer.withScheduleSizer(new ScheduleSizer(cfg.budgetMinutes(), started, machine),
             sized -> recordSized(run, sized, request.swdFollowsSchedule()));
       }

@@ -15,9 +15,11 @@ import java.util.Set;
  * other systems.
  *
  * @param model the first {@code model name}, e.g. "AMD EPYC"
+ * @param family the first {@code cpu family}, e.g. "26" (AMD Zen 5), "25" (Zen 3 and 4); "unknown"
+ *     when absent: machines that share a model name differ by generation
  * @param flags the first processor's feature flags
  */
-public record CpuInfo(String model, Set<String> flags) {
+public record CpuInfo(String model, String family, Set<String> flags) {
   private static final Path CPUINFO = Path.of("/proc/cpuinfo");
 
   /** This machine's processor. */
@@ -25,13 +27,14 @@ public record CpuInfo(String model, Set<String> flags) {
     try {
       return parse(Files.readString(CPUINFO));
     } catch (IOException | RuntimeException e) {
-      return new CpuInfo("unknown", Set.of());
+      return new CpuInfo("unknown", "unknown", Set.of());
     }
   }
 
-  /** Reads the first processor's {@code model name} and {@code flags} from cpuinfo text. */
+  /** Reads the first processor's {@code model name}, {@code cpu family} and {@code flags} from cpuinfo text. */
   public static CpuInfo parse(String cpuinfo) {
     String model = "unknown";
+    String family = "unknown";
     Set<String> flags = new HashSet<>();
     for (String line : cpuinfo.split("\n")) {
       int colon = line.indexOf(':');
@@ -42,11 +45,13 @@ public record CpuInfo(String model, Set<String> flags) {
       String value = line.substring(colon + 1).trim();
       if (key.equals("model name") && model.equals("unknown")) {
         model = value;
+      } else if (key.equals("cpu family") && family.equals("unknown")) {
+        family = value;
       } else if (key.equals("flags") && flags.isEmpty()) {
         flags.addAll(Arrays.asList(value.split("\\s+")));
       }
     }
-    return new CpuInfo(model, Set.copyOf(flags));
+    return new CpuInfo(model, family, Set.copyOf(flags));
   }
 
   /** The vector extensions worth naming, in order of arrival (what {@code eyegan doctor} lists). */
@@ -66,9 +71,9 @@ public record CpuInfo(String model, Set<String> flags) {
     return flags.contains("avx2");
   }
 
-  /** e.g. "AMD EPYC, AVX-512" or "Intel(R) Core(TM) i5-8250U, AVX2". */
+  /** e.g. "AMD EPYC, cpu family 26, AVX-512" or "Intel(R) Core(TM) i5-8250U, cpu family 6, AVX2". */
   public String describe() {
     String isa = avx512() ? "AVX-512" : avx2() ? "AVX2" : "no AVX2";
-    return model + ", " + isa;
+    return model + (family.equals("unknown") ? "" : ", cpu family " + family) + ", " + isa;
   }
 }

@@ -22,11 +22,14 @@ class MachineFactsTest {
 
   @Test
   void cpuModelAndVectorExtensions() {
-    String cpuinfo = "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 9B14\n"
+    String cpuinfo = "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel name\t: AMD EPYC 9B14\n"
         + "flags\t\t: fpu sse sse2 ssse3 sse4_1 sse4_2 avx f16c avx2 fma bmi2 avx512f avx512dq avx512_bf16 avx512_vnni\n"
         + "processor\t: 1\nmodel name\t: AMD EPYC 9B14\n";
     CpuInfo info = CpuInfo.parse(cpuinfo);
     assertEquals("AMD EPYC 9B14", info.model());
+    assertEquals("25", info.family());
+    assertEquals("AMD EPYC 9B14, cpu family 25, AVX-512", info.describe());
+    assertEquals("Old, no AVX2", CpuInfo.parse("model name\t: Old\nflags\t\t: fpu sse sse2\n").describe());
     assertEquals(List.of("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16"), info.vectorExtensions());
     assertEquals(List.of(), CpuInfo.parse("model name\t: Old\nflags\t\t: fpu sse sse2\n").vectorExtensions());
   }
