@@ -14,6 +14,7 @@ import eyegan.bench.ScheduleEstimate;
 import eyegan.bench.ServeBenchmark;
 import eyegan.bench.ServeLoad;
 import eyegan.bench.StepFlops;
+import eyegan.bench.StepProfile;
 import eyegan.bench.TrainingStepBenchmark;
 import eyegan.config.ModelConfig;
 import eyegan.config.Preset;
@@ -94,6 +95,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--xla", description = "Compile the training step with XLA (global JIT).")
   boolean xla;
 
+  @Option(names = "--profile",
+      description = "Also trace training steps with TensorFlow's step statistics and print the time per op type,"
+          + " its share, count and the FLOPs of convolutions and matrix products.")
+  boolean profile;
+
+  @Option(names = "--profile-steps", defaultValue = "5", paramLabel = "N",
+      description = "With --profile: traced steps averaged (default ${DEFAULT-VALUE}).")
+  int profileSteps;
+
   @Option(names = "--inference-seconds", defaultValue = "5", description = "Seconds per inference batch size (default ${DEFAULT-VALUE}).")
   double inferenceSeconds;
 
@@ -132,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (steps < 1 || warmup < 0 || dataFiles < 1 || inferenceSeconds <= 0 || epochImages < 1
+    if (steps < 1 || warmup < 0 || profileSteps < 1 || dataFiles < 1 || inferenceSeconds <= 0 || epochImages < 1
         || (recipe.batch != null && recipe.batch < 1)) {
       throw new eyegan.UserInputException(
           "--steps, --data-files, --inference-seconds, --epoch-images and --batch must be positive, --warmup >= 0");
@@ -193,6 +203,16 @@ final class BenchCommand implements Callable<Integer> {
           100 * r.gflopsPerSecond() / peak);
       ScheduleEstimate eta = new ScheduleEstimate(p.epochs(), epochImages, r.imagesPerSecond());
       out.println("  " + eta.line(p.id()));
+      if (profile) {
+        out.printf(Locale.ROOT, "  profile (%d traced steps after %d warm-up):%n", profileSteps, warmup);
+        out.flush();
+        StepProfile.Result prof = StepProfile.run(m, options, b, Math.max(1, warmup), profileSteps,
+            SessionConfigs.training(where.device(), intraThreads, interThreads, xla));
+        out.print(prof.table(25));
+        ArrayNode rows = report.putArray("profile");
+        prof.rows().forEach(row -> rows.addObject().put("type", row.type()).put("ms", row.millis())
+            .put("share", row.share()).put("count", row.count()).put("gflop", row.gflop()));
+      }
       long rss = ProcessMemory.peakResidentBytes();
       out.printf(Locale.ROOT, "  peak RSS so far: %.2f GiB%n", rss / (double) (1L << 30));
       ObjectNode t = report.putObject("training");

@@ -187,8 +187,11 @@ final class KerasLayers {
       Operand<TInt64> key = pass.dropoutKeys().stepKey(tf, pass.stepSeed(), index);
       Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), key);
       Operand<TBool> keep = tf.math.greaterEqual(u, tf.constant(rate));
-      Operand<TFloat32> scaled = tf.math.mul(x, tf.constant(1f / (1f - rate)));
-      return tf.select(keep, scaled, tf.zerosLike(x));
+      // x * (keep ? 1 / (1 - rate) : 0): the same values as a select between the scaled input and
+      // zeros, and one multiplication forward and back instead of a select, a zeros tensor and a
+      // select of zeros in the gradient.
+      Operand<TFloat32> scale = tf.math.mul(tf.dtypes.cast(keep, TFloat32.class), tf.constant(1f / (1f - rate)));
+      return tf.math.mul(x, tf.stopGradient(scale));
     }
   }
 

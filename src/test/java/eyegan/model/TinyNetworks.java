@@ -62,12 +62,12 @@ final class TinyNetworks implements AutoCloseable {
 
     Set<String> before = operationNames();
     logitsTraining = d.apply(images, Mode.TRAINING, dropoutSeed);
-    // Dropout is a select between the scaled input and zeros; its condition is the keep mask.
+    // Dropout multiplies by a scaled keep mask, the comparison of a uniform draw with the rate.
     for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
       GraphOperation op = it.next();
-      if (!before.contains(op.name()) && (op.type().equals("SelectV2") || op.type().equals("Select"))) {
+      if (!before.contains(op.name()) && op.type().equals("GreaterEqual")) {
         @SuppressWarnings("unchecked")
-        Output<TBool> keep = (Output<TBool>) op.input(0);
+        Output<TBool> keep = (Output<TBool>) (Output<?>) op.output(0);
         keepMasks.add(keep);
       }
     }
