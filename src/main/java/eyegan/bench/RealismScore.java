@@ -19,7 +19,8 @@ import java.util.Map;
  * @param steps optimiser steps trained
  * @param epochs epochs trained
  * @param msPerStep median wall time of a training step over the run's progress ticks
- * @param minutes wall time of the whole run (setup, training, measurements, export), minutes
+ * @param minutes the run's training time by its own clock (every resumed part included; setup and
+ *     export not), minutes
  * @param measures measure name -> value (lower is better unless the name says otherwise)
  * @param floors measure name -> the same measure of real images against other real images
  */

@@ -123,7 +123,7 @@ public final class RealismSweep {
         if (reals == null) {
           reals = loadReals(runDir);
         }
-        scores.add(score(runDir, label, seed, reals, started, rows));
+        scores.add(score(runDir, label, seed, reals, rows));
       }
       all.addAll(scores);
       line(RealismSummary.table(label, scores, machine));
@@ -166,7 +166,7 @@ public final class RealismSweep {
     }
   }
 
-  private RealismScore score(Path runDir, String label, long seed, RgbImages reals, long started, List<RgbImages> rows) {
+  private RealismScore score(Path runDir, String label, long seed, RgbImages reals, List<RgbImages> rows) {
     Path file = runDir.resolve(SCORE_FILE);
     try (EyeGenerator g = EyeGenerator.load(runDir.resolve("savedmodel"))) {
       rows.add(g.generate(ROW, 0));
@@ -179,7 +179,7 @@ public final class RealismSweep {
       TrainingStats stats = StatsFile.read(runDir.resolve(RunDirectory.STATS));
       TrainingTick last = stats.ticks().isEmpty() ? null : stats.ticks().get(stats.ticks().size() - 1);
       RealismScore score = new RealismScore(label, seed, last == null ? 0 : last.step(), cfg.epochs(),
-          msPerStep(stats, cfg.batchSize()), (System.currentTimeMillis() - started) / 60000.0, s.measures(), s.floors());
+          msPerStep(stats, cfg.batchSize()), last == null ? 0 : last.elapsedSeconds() / 60, s.measures(), s.floors());
       score.write(file);
       return score;
     }
