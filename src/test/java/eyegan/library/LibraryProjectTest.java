@@ -49,7 +49,7 @@ class LibraryProjectTest {
   void anotherMavenProjectBuildsAndRunsAgainstTheInstalledArtifactOffline() throws Exception {
     Path mvn = Maven.executable();
     assumeTrue(mvn != null, "mvn is not on the PATH");
-    Path base = TinyModel.export(dir.resolve("model"));
+    Path base = TinyModel.shared();
 
     Path repo = dir.resolve("repo");
     Coordinates eyegan = Coordinates.of(Path.of("pom.xml"));

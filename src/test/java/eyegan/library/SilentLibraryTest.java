@@ -39,7 +39,7 @@ class SilentLibraryTest {
 
   @BeforeAll
   static void exportModel() throws IOException {
-    base = TinyModel.export(dir);
+    base = TinyModel.shared();
   }
 
   @Test
