@@ -109,9 +109,9 @@ public final class EyeganCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    if (!java.util.Arrays.asList(args).contains("--verbose")) {
-      NativeStderrFilter.install();
-    }
+    // Before anything can load TensorFlow: the filter holds its lines to the level they would have
+    // under TF_CPP_MIN_LOG_LEVEL (the user's, else errors only), Abseil's too; --verbose shows all.
+    NativeStderrFilter.install(NativeLogging.level(java.util.Arrays.asList(args).contains("--verbose")));
     // No ImageIO file caches: their streams are closed by a shutdown hook of ImageIO's own, which
     // would race the training run's checkpoint-on-Ctrl-C (PNGs are small; memory is enough).
     javax.imageio.ImageIO.setUseCache(false);

@@ -3,6 +3,7 @@ package eyegan.inference;
 import eyegan.image.ImageGrid;
 import eyegan.image.PngFiles;
 import eyegan.image.RgbImages;
+import eyegan.runtime.NativeLogging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,10 @@ import org.tensorflow.types.TString;
  *
  * <p><b>Images.</b> Float results are NHWC float32 [n, R, R, 3], RGB, in [-1, 1] (tanh); {@link
  * RgbImages} results are the same mapped to 0..255 by {@link RgbImages#toByte(float)}.
+ *
+ * <p><b>Console.</b> Nothing is written to stdout or stderr, TensorFlow's native start-up logging
+ * included; {@code -Deyegan.tf.verbose=true} shows TensorFlow's lines, and a {@code
+ * TF_CPP_MIN_LOG_LEVEL} set in the environment is respected ({@link NativeLogging}).
  *
  * <p><b>Threads.</b> One instance may be used by many threads at once; each call runs its own
  * TensorFlow step on the shared session. {@link #close()} waits for calls in progress; calls after
@@ -87,7 +92,8 @@ public final class EyeGenerator implements AutoCloseable {
     }
     SavedModelBundle bundle;
     try {
-      bundle = SavedModelBundle.load(dir.toString(), ServingSignatures.TAG);
+      // TensorFlow starts here (its natives load on first use) and logs while it loads a model.
+      bundle = NativeLogging.quietly(() -> SavedModelBundle.load(dir.toString(), ServingSignatures.TAG));
     } catch (RuntimeException e) {
       throw new NotAnEyeganModelException("TensorFlow cannot load the SavedModel in " + dir + ": " + firstLine(e), e);
     }

@@ -34,4 +34,29 @@ class NativeStderrFilterTest {
         + "gpu/gpu_device.cc:2344] Cannot dlopen some GPU libraries."));
     assertFalse(NativeStderrFilter.isChatter("eyegan: --device gpu:7: no such GPU"));
   }
+
+  @Test
+  void holdsEveryLineToTheLevelTensorFlowsVariableWouldSet() {
+    String info = "I0000 00:00:1796392180.309427   14918 mlir_graph_optimization_pass.cc:401] MLIR V1 optimization"
+        + " pass is not enabled";
+    String preamble = "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR";
+    String warning = "2026-12-04 13:51:26.410282: W tensorflow/core/framework/cpu_allocator_impl.cc:83] Allocation"
+        + " of 268435456 exceeds 10% of free system memory.";
+    String error = "2026-11-30 18:58:58.861904: E tensorflow/core/common_runtime/gpu/gpu_device.cc:2344] Cannot"
+        + " dlopen some GPU libraries.";
+    String fatal = "F0000 00:00:1796392180.309427   14918 op_kernel.cc:401] Check failed: ok";
+    // {level 0, 1, 2, 3} -> is it dropped?
+    assertLevels(info, false, true, true, true);
+    assertLevels(preamble, false, false, true, true);
+    assertLevels(warning, false, false, true, true);
+    assertLevels(error, false, false, false, true);
+    assertLevels(fatal, false, false, false, false);
+    assertLevels("client: an ordinary line", false, false, false, false);
+  }
+
+  private static void assertLevels(String line, boolean... dropped) {
+    for (int level = 0; level < dropped.length; level++) {
+      assertEquals(dropped[level], NativeStderrFilter.isChatter(line, level), "level " + level + ": " + line);
+    }
+  }
 }

@@ -60,7 +60,7 @@ class RestContractTest {
   @Test
   void metadataIsGetModelMetadataResponseWithEverySignature() throws Exception {
     // The layout of TF Serving's saved_model_half_plus_two_2_versions_metadata.json; dtypes and
-    // shapes from the README's signature table (R = 32 for tiny, D = 100); graph tensor names as
+    // shapes from the signature table in docs/serving.md (R = 32 for tiny, D = 100); graph tensor names as
     // the SavedModel file records them.
     SavedModel file = SavedModel.parseFrom(Files.readAllBytes(model.base.resolve("1/saved_model.pb")));
     var defs = file.getMetaGraphs(0).getSignatureDefMap();

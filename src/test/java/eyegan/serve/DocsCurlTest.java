@@ -25,16 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Every {@code curl} command in the README, run as written (only the port changed) against
- * {@code eyegan serve} started as users start it, in a process of its own, on a real exported
- * model. Where the README shows the answer, the answer's top-level key must be the one shown;
+ * Every {@code curl} command on the front page and the serving page ({@link #PAGES}), run as
+ * written (only the port changed) against {@code eyegan serve} started as users start it, in a
+ * process of its own, on a real exported model. Where a page shows the answer, the answer's top-level key must be the one shown;
  * elsewhere the answer must not be an error. The {@code python3} lines that prepare or consume
  * those requests run too.
  */
-class ReadmeCurlTest {
+class DocsCurlTest {
   private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
-  /** The README's curl commands when this test was written: fewer found means the parsing broke. */
-  private static final int CURL_COMMANDS = 9;
+  /** The pages whose shell commands are run: the README's "Serve it" and docs/serving.md. */
+  static final List<Path> PAGES = List.of(Path.of("README.md"), Path.of("docs", "serving.md"));
+  /** The pages' curl commands when this test was written: fewer found means the parsing broke. */
+  private static final int CURL_COMMANDS = 10;
 
   @TempDir static Path tmp;
   private static ReferenceModel model;
@@ -42,8 +44,8 @@ class ReadmeCurlTest {
   private static Path serverLog;
   private static int port;
 
-  /** One shell command of the README and the top-level keys of the answer shown under it, if any. */
-  record Command(int line, String text, List<String> shownKeys) {}
+  /** One shell command of a page and the top-level keys of the answer shown under it, if any. */
+  record Command(String where, String text, List<String> shownKeys) {}
 
   @BeforeAll
   static void startServe() throws Exception {
@@ -81,8 +83,11 @@ class ReadmeCurlTest {
   }
 
   @Test
-  void everyCurlCommandInTheReadmeWorksAgainstEyeganServe() throws Exception {
-    List<Command> commands = commands(Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8));
+  void everyCurlCommandInTheDocsWorksAgainstEyeganServe() throws Exception {
+    List<Command> commands = new ArrayList<>();
+    for (Path page : PAGES) {
+      commands.addAll(commands(page.toString(), Files.readAllLines(page, StandardCharsets.UTF_8)));
+    }
     long curls = commands.stream().filter(c -> c.text().startsWith("curl")).count();
     assertTrue(curls >= CURL_COMMANDS, "found " + curls + " curl commands: " + commands);
     Path work = Files.createDirectories(tmp.resolve("work"));
@@ -93,7 +98,7 @@ class ReadmeCurlTest {
           .redirectError(stderr.toFile()).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-      String where = "README line " + c.line() + ": " + c.text() + "\n-> " + abbreviate(out)
+      String where = c.where() + ": " + c.text() + "\n-> " + abbreviate(out)
           + "\nstderr: " + abbreviate(Files.readString(stderr));
       assertEquals(0, p.exitValue(), where);
       if (!c.text().startsWith("curl") || out.isEmpty()) {
@@ -106,7 +111,7 @@ class ReadmeCurlTest {
         assertFalse(answer.has("error"), where);
       }
     }
-    // the README's "save the first one" wrote seed 42's PNG, byte for byte what the model encodes
+    // the serving page's "save the first one" wrote seed 42's PNG, byte for byte what the model encodes
     assertArrayEquals(model.pngs(42)[0], Files.readAllBytes(work.resolve("seed42.png")));
     assertTrue(Files.size(work.resolve("noise.json")) > 0);
   }
@@ -124,10 +129,10 @@ class ReadmeCurlTest {
   }
 
   /**
-   * The README's shell commands: in indented code blocks, lines starting {@code curl} or
+   * A page's shell commands: in indented code blocks, lines starting {@code curl} or
    * {@code python3} (with their {@code \} continuations); in running text, {@code `curl ...`}.
    */
-  static List<Command> commands(List<String> readme) {
+  static List<Command> commands(String page, List<String> readme) {
     List<Command> out = new ArrayList<>();
     boolean fenced = false;
     for (int i = 0; i < readme.size(); i++) {
@@ -145,11 +150,12 @@ class ReadmeCurlTest {
           code = readme.get(++i).strip();
         }
         text.append(code);
-        out.add(new Command(first + 1, text.toString().replaceAll("\\s+", " ").strip(), shownKeys(readme, i + 1)));
+        out.add(new Command(page + ":" + (first + 1), text.toString().replaceAll("\\s+", " ").strip(),
+            shownKeys(readme, i + 1)));
       } else if (code == null && !fenced) {
         Matcher inline = Pattern.compile("`(curl [^`]+)`").matcher(line);
         while (inline.find()) {
-          out.add(new Command(i + 1, inline.group(1), null));
+          out.add(new Command(page + ":" + (i + 1), inline.group(1), null));
         }
       }
     }
