@@ -20,11 +20,13 @@ import eyegan.pretrained.MobileNetFeatures;
  * }
  * }</pre>
  *
- * <p><b>Cost</b> (2 cores, AMD EPYC Zen 5): the networks take about 9 ms (MobileNet, at 224 px) + 4
- * ms (the iris model, an image and its mirror) per image, SWD about 4.5 s per 1,000 images at 64 px.
- * {@code evaluate} of 500 generated images at 64 px against 1,000 reals (500 of them the floor's)
- * measures 1,500 images: about 30 s in all; {@link RealismReference#compare} of 256 generated images
- * against a prepared reference about 6 s. Holds two TensorFlow sessions: close it.
+ * <p><b>Cost</b> (2 cores, AMD EPYC Zen 5): per image, MobileNetV2 at 224 px takes about 20 ms of
+ * CPU (9 ms of wall time on 2 idle cores) and the iris model 2 x 3 ms (the image and its mirror);
+ * SWD about 5 s of CPU per 500 vs 500 comparison at 64 px. {@code evaluate} of 500 generated images
+ * at 64 px against 1,000 reals (500 of them the floor's) measures 1,500 images: 60 s of CPU, 46 s of
+ * wall time on a 2-core machine with other work on it. Preparing a {@link RealismReference} of 1,000
+ * reals costs 33 s of CPU, each {@link RealismReference#compare} of 256 generated images 17 s. Holds
+ * two TensorFlow sessions (about 2.5 GB resident while MobileNet runs batches of 32): close it.
  */
 public final class RealismMeter implements AutoCloseable {
   private final SlicedWasserstein swd;

@@ -1,5 +1,6 @@
 package eyegan.pretrained;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import eyegan.image.RgbImages;
 
 /**
@@ -12,7 +13,8 @@ import eyegan.image.RgbImages;
  * @param centerY window centre, fraction of the image height
  * @param side window side, fraction of the image side, > 0
  */
-public record EyeCrop(double centerX, double centerY, double side) {
+public record EyeCrop(
+    @JsonProperty("center_x") double centerX, @JsonProperty("center_y") double centerY, double side) {
   /**
    * The window for eye close-ups framed like eyegan's training images (the eye spans 55-90% of the
    * image width, a little below the middle): 1.8 image sides centred at (0.5, 0.55), so the eye

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The realism instruments on real images: the ruler's orderings (each measure grows from the floor
- * through a 0.5 and a 1 px blur to pure noise, plausible eyes are common among reals and absent in
- * noise, a white-balance shift is seen by the warmth distance and not by brightness), SWD's numbers
+ * The realism instruments on real images: the ruler's orderings (KID grows from the floor through a
+ * 0.5 and a 1 px blur to pure noise, eye geometry from the floor through a 1 px blur to noise,
+ * plausible eyes are common among reals and absent in noise, a white-balance shift is seen by the warmth distance and not by brightness), SWD's numbers
  * unchanged, the JSON, and the memorisation check on copies and on new images.
  */
 class RealismMeterTest {
@@ -46,18 +46,36 @@ class RealismMeterTest {
   }
 
   @Test
-  void kidAndEyeGeometryGrowFromTheFloorThroughBlurToNoise() {
+  void kidGrowsFromTheFloorThroughBlurToNoise() {
     Degradation[] ladder = {Degradation.NONE, Degradation.BLUR_HALF_PIXEL, Degradation.BLUR_ONE_PIXEL, Degradation.NOISE};
     for (int i = 1; i < ladder.length; i++) {
-      RealismEvaluation lo = row(ladder[i - 1]);
-      RealismEvaluation hi = row(ladder[i]);
-      assertTrue(hi.kid().value() > lo.kid().value(), "KID: " + ladder[i - 1] + " " + lo.kid() + " < " + ladder[i] + " " + hi.kid());
-      assertTrue(hi.eyeGeometry().value() > lo.eyeGeometry().value(),
-          "geometry: " + ladder[i - 1] + " " + lo.eyeGeometry() + " < " + ladder[i] + " " + hi.eyeGeometry());
+      Measure lo = row(ladder[i - 1]).kid();
+      Measure hi = row(ladder[i]).kid();
+      // Beyond one combined standard error; the copies share their images, so the noise of the
+      // difference is smaller still (on 2 x 500 eyes the 0.5 px blur is 13.5 +- 1.0 x 1e-3 against -0.1 +- 0.3).
+      assertTrue(hi.value() > lo.value() + Math.hypot(lo.valueSe(), hi.valueSe()),
+          "KID: " + ladder[i - 1] + " " + lo + " below " + ladder[i] + " " + hi);
     }
     RealismEvaluation floor = row(Degradation.NONE);
     assertEquals(floor.kid().value(), floor.kid().floor(), 0, "the unchanged copy is the floor itself");
-    assertTrue(row(Degradation.BLUR_ONE_PIXEL).kid().value() > floor.kid().value() + 4 * row(Degradation.BLUR_ONE_PIXEL).kid().valueSe());
+  }
+
+  /**
+   * Eye geometry grows from the floor through a 1 px blur to noise. A 0.5 px blur it cannot see: the
+   * iris model reads the eye from a window 1.8 images wide shrunk to 64 px, so half a pixel of blur
+   * is a quarter pixel there, and the shapes it finds do not move beyond their noise (on 2 x 500
+   * eyes: 0.072 +- 0.010 against a floor of 0.086 +- 0.011). That is asserted too, so that a change
+   * making geometry react to sharpness (KID's job) shows up.
+   */
+  @Test
+  void eyeGeometryGrowsFromTheFloorThroughAOnePixelBlurToNoise() {
+    Measure floor = row(Degradation.NONE).eyeGeometry();
+    Measure half = row(Degradation.BLUR_HALF_PIXEL).eyeGeometry();
+    Measure one = row(Degradation.BLUR_ONE_PIXEL).eyeGeometry();
+    Measure noise = row(Degradation.NOISE).eyeGeometry();
+    assertTrue(one.value() > floor.value() && noise.value() > 10 * one.value(), floor + " < " + one + " < " + noise);
+    assertTrue(Math.abs(half.value() - floor.value()) < 2 * Math.hypot(half.valueSe(), floor.valueSe()),
+        "a 0.5 px blur stays within the floor's noise: " + half + " vs " + floor);
   }
 
   @Test
