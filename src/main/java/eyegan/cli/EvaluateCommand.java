@@ -36,15 +36,16 @@ import picocli.CommandLine.Spec;
     header = "Realism of generated vs real images: SWD, KID, eye geometry, colour.",
     sortOptions = false,
     description = {
-      "Measure how close generated images are to real ones: ProGAN's multi-scale sliced Wasserstein",
-      "distance (SWD x1e3 per Laplacian level), KID on MobileNetV2 features, the iris model's eye geometry",
-      "and share of plausible eyes, and the colour (brightness, white balance) distributions. Each comes",
-      "with the real-vs-real floor and a standard error; see docs/measures.md. Writes everything as JSON."
+      "Measure how close generated images are to real ones: ProGAN's multi-scale",
+      "sliced Wasserstein distance (SWD x1e3 per Laplacian level), KID on MobileNetV2",
+      "features, the iris model's eye geometry and share of plausible eyes, and the",
+      "colour (brightness, white balance) distributions. Each comes with the",
+      "real-vs-real floor and a standard error (docs/measures.md). Writes JSON too."
     },
     footer = {
       "",
       "Examples:",
-      "  eyegan evaluate --real data/synthetic-eyes --model savedmodel/eyegan --n 500 --resolution 64",
+      "  eyegan evaluate --real data/synthetic-eyes --model savedmodel/eyegan --n 500",
       "  eyegan evaluate --real ~/eyes --fake out/generated --json eval.json",
       "  eyegan evaluate --real held-out --model savedmodel/eyegan --train data/synthetic-eyes",
       "  eyegan evaluate --real data/synthetic-eyes --calibrate --resolution 64 --n 500"
