@@ -12,43 +12,55 @@ public enum Degradation {
   /** Nothing: the real-vs-real floor itself. */
   NONE("none (the floor)") {
     @Override
-    RgbImages apply(RgbImages images, long seed) {
+    public RgbImages apply(RgbImages images, long seed) {
       return images;
     }
   },
   /** A Gaussian blur of sigma 0.5 px: barely visible at 1:1. */
   BLUR_HALF_PIXEL("Gaussian blur, sigma 0.5 px") {
     @Override
-    RgbImages apply(RgbImages images, long seed) {
+    public RgbImages apply(RgbImages images, long seed) {
       return blur(images, 0.5);
     }
   },
   /** A Gaussian blur of sigma 1 px: a visibly soft image. */
   BLUR_ONE_PIXEL("Gaussian blur, sigma 1 px") {
     @Override
-    RgbImages apply(RgbImages images, long seed) {
+    public RgbImages apply(RgbImages images, long seed) {
       return blur(images, 1.0);
     }
   },
   /** Added luminance grain, sigma 2 levels of 255. */
   GRAIN_2("added grain, sigma 2 levels") {
     @Override
-    RgbImages apply(RgbImages images, long seed) {
+    public RgbImages apply(RgbImages images, long seed) {
       return grain(images, 2, seed);
     }
   },
   /** Added luminance grain, sigma 6 levels of 255. */
   GRAIN_6("added grain, sigma 6 levels") {
     @Override
-    RgbImages apply(RgbImages images, long seed) {
+    public RgbImages apply(RgbImages images, long seed) {
       return grain(images, 6, seed);
     }
   },
   /** A white-balance shift: red up 6 levels, blue down 6, on every pixel. */
   WARMER("white balance: red +6, blue -6 levels") {
     @Override
-    RgbImages apply(RgbImages images, long seed) {
+    public RgbImages apply(RgbImages images, long seed) {
       return shift(images, new int[] {6, 0, -6});
+    }
+  },
+  /** Every channel of every pixel uniform on 0..255: nothing of the data left, the far end of the ruler. */
+  NOISE("pure noise (uniform random pixels)") {
+    @Override
+    public RgbImages apply(RgbImages images, long seed) {
+      SplittableRandom rng = new SplittableRandom(seed ^ 0x401CE);
+      byte[] out = new byte[images.pixels().length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (byte) rng.nextInt(256);
+      }
+      return new RgbImages(images.count(), images.height(), images.width(), out);
     }
   };
 
@@ -63,8 +75,8 @@ public enum Degradation {
     return label;
   }
 
-  /** The degraded copy of {@code images}; {@code seed} keys any randomness (grain). */
-  abstract RgbImages apply(RgbImages images, long seed);
+  /** The degraded copy of {@code images}; {@code seed} keys any randomness (grain, noise). */
+  public abstract RgbImages apply(RgbImages images, long seed);
 
   /**
    * Separable Gaussian blur, kernel radius ceil(3 sigma), weights normalised to sum 1, edges

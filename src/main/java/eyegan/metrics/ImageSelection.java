@@ -13,10 +13,36 @@ final class ImageSelection {
     if (limit == 0 || images.count() <= limit) {
       return images;
     }
-    int[] order = permutation(images.count(), Seeds.mix(seed, Seeds.SUBSET));
+    return copy(images, subsetIndices(images.count(), limit, seed));
+  }
+
+  /** The indices {@link #subset} keeps, ascending: all of {@code 0..count-1} when the limit does not bite. */
+  static int[] subsetIndices(int count, int limit, long seed) {
+    if (limit == 0 || count <= limit) {
+      return ImageMeasurements.all(count);
+    }
+    int[] order = permutation(count, Seeds.mix(seed, Seeds.SUBSET));
     int[] chosen = Arrays.copyOf(order, limit);
     Arrays.sort(chosen); // keeps the original order, which reads better when debugging
-    return copy(images, chosen);
+    return chosen;
+  }
+
+  /**
+   * {@code parts} disjoint groups of the positions {@code 0..count-1}, dealt round-robin from a seeded
+   * permutation: each group a random sample of about {@code count / parts}.
+   */
+  static int[][] parts(int count, int parts, long seed) {
+    int[] order = permutation(count, Seeds.mix(seed, Seeds.PARTS));
+    int[][] out = new int[parts][];
+    for (int p = 0; p < parts; p++) {
+      int size = (count - p + parts - 1) / parts;
+      out[p] = new int[size];
+      for (int i = 0; i < size; i++) {
+        out[p][i] = order[p + i * parts];
+      }
+      Arrays.sort(out[p]);
+    }
+    return out;
   }
 
   /**
@@ -37,7 +63,7 @@ final class ImageSelection {
     return new RgbImages[] {copy(images, first), copy(images, second)};
   }
 
-  private static int[] permutation(int n, long seed) {
+  static int[] permutation(int n, long seed) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -52,7 +78,7 @@ final class ImageSelection {
     return order;
   }
 
-  private static RgbImages copy(RgbImages images, int[] indices) {
+  static RgbImages copy(RgbImages images, int[] indices) {
     int size = images.imageBytes();
     byte[] out = new byte[indices.length * size];
     for (int i = 0; i < indices.length; i++) {

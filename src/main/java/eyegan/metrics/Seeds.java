@@ -18,6 +18,10 @@ final class Seeds {
   static final long FLOOR_SPLIT = 0xF100;
   /** Salt of the streams that draw random directions, one per level. */
   static final long DIRECTIONS = 0xD1;
+  /** Salt of the stream that deals a set into disjoint parts for the spread of a measure. */
+  static final long PARTS = 0x9A27;
+  /** Salt of the streams that draw KID's subsets. */
+  static final long KID = 0x41D;
   /** Salt of the streams that place patches, one per level and image. */
   static final long PATCHES = 0x9A7;
 

@@ -1,5 +1,6 @@
 package eyegan.metrics;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,9 @@ import java.util.Locale;
  * @param fakes SWD of generated against real
  * @param floor SWD between two disjoint parts of the reals
  */
+// evaluate's JSON now carries more measures beside these fields (RealismEvaluation); readers of the
+// SWD part skip them.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SwdEvaluation(
     SwdSettings settings,
     long seed,

@@ -94,7 +94,7 @@ final class EyeRenderer {
   }
 
   /** Head tilt, framing scale and shift about the canvas centre, and the left/right mirror. */
-  private static AffineTransform framing(EyeParams p) {
+  static AffineTransform framing(EyeParams p) {
     AffineTransform t = new AffineTransform();
     t.translate(0.5 + p.shiftX(), 0.5 + p.shiftY());
     t.rotate(p.rotation());

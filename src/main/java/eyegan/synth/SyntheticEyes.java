@@ -122,7 +122,7 @@ public final class SyntheticEyes {
   }
 
   /** Per-image seed: SplitMix64-style mixing so neighbouring indices get unrelated streams. */
-  private static long mix(long seed, int index) {
+  static long mix(long seed, int index) {
     long z = seed * 0x9E3779B97F4A7C15L + index + 1;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
