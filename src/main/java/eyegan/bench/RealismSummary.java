@@ -59,8 +59,10 @@ public final class RealismSummary {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s, %d seeds (%s):%n", budget, scores.size(), machine));
     for (RealismScore s : scores) {
-      sb.append(String.format(Locale.ROOT, "  seed %-6d %7d steps (%d epochs) at %.0f ms/step in %.1f min: swd %.1f%n",
-          s.seed(), s.steps(), s.epochs(), s.msPerStep(), s.minutes(), s.measures().getOrDefault("swd", Double.NaN)));
+      sb.append(String.format(Locale.ROOT,
+          "  seed %-6d %7d steps (%d epochs) at %.0f ms/step, %.1f min: swd %.1f, kid x1e3 %.2f, plausible %.0f%%%n",
+          s.seed(), s.steps(), s.epochs(), s.msPerStep(), s.minutes(), s.measures().getOrDefault("swd", Double.NaN),
+          s.measures().getOrDefault("kid_x1e3", Double.NaN), s.measures().getOrDefault("plausible_eyes_pct", Double.NaN)));
     }
     sb.append(String.format(Locale.ROOT, "  %-16s %9s %21s %7s %9s %8s%n", "measure", "median", "range", "spread", "floor",
         "/ floor"));

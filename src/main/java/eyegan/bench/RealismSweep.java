@@ -63,9 +63,10 @@ public final class RealismSweep {
    * @param dir the sweep folder
    * @param builtInDataRoot where the built-in synthetic eyes are rendered when the runs use them
    * @param images generated images scored per run
+   * @param rescore score every run again (after the measures changed); the runs are not retrained
    */
   public record Settings(TrainConfig base, List<Long> seeds, List<Double> minutes, int epochs, Path dir,
-      Path builtInDataRoot, int images) {
+      Path builtInDataRoot, int images, boolean rescore) {
     public Settings {
       seeds = List.copyOf(seeds);
       minutes = List.copyOf(minutes);
@@ -94,6 +95,8 @@ public final class RealismSweep {
   private final Settings settings;
   private final PrintWriter out;
   private final String machine = CpuInfo.current().describe();
+  /** Opened at the first score and kept for the sweep: the reals are measured once. */
+  private RealismMeasures measures;
 
   private RealismSweep(Settings settings, PrintWriter out) {
     this.settings = settings;
@@ -107,6 +110,16 @@ public final class RealismSweep {
 
   private List<RealismScore> run() {
     recordSettings();
+    try {
+      return runBudgets();
+    } finally {
+      if (measures != null) {
+        measures.close();
+      }
+    }
+  }
+
+  private List<RealismScore> runBudgets() {
     List<RealismScore> all = new ArrayList<>();
     List<String> labels = settings.labels();
     RgbImages reals = null;
@@ -170,11 +183,15 @@ public final class RealismSweep {
     Path file = runDir.resolve(SCORE_FILE);
     try (EyeGenerator g = EyeGenerator.load(runDir.resolve("savedmodel"))) {
       rows.add(g.generate(ROW, 0));
-      if (Files.isRegularFile(file)) {
+      if (Files.isRegularFile(file) && !settings.rescore()) {
         return RealismScore.read(file);
       }
+      if (measures == null) {
+        line("  measuring the real images once for every run's scores...");
+        measures = new RealismMeasures(reals, settings.images());
+      }
       line("  scoring " + g.path() + " on " + settings.images() + " images...");
-      RealismMeasures.Scores s = new RealismMeasures(reals, settings.images()).score(g);
+      RealismMeasures.Scores s = measures.score(g);
       TrainConfig cfg = TrainingOptionsFile.read(runDir);
       TrainingStats stats = StatsFile.read(runDir.resolve(RunDirectory.STATS));
       TrainingTick last = stats.ticks().isEmpty() ? null : stats.ticks().get(stats.ticks().size() - 1);

@@ -95,6 +95,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--xla", description = "Compile the training step with XLA (global JIT).")
   boolean xla;
 
+  @Option(names = "--bf16",
+      description = "Run the step's oneDNN convolutions and products in bfloat16 (Grappler's mixed precision for oneDNN).")
+  boolean bf16;
+
   @Option(names = "--profile",
       description = "Also trace training steps with TensorFlow's step statistics and print the time per op type,"
           + " its share, count and the FLOPs of convolutions and matrix products.")
@@ -190,7 +194,7 @@ final class BenchCommand implements Callable<Integer> {
           xla ? ", XLA" : "");
       out.flush();
       TrainingStepBenchmark.Result r = TrainingStepBenchmark.run(m, options, b, warmup, steps,
-          SessionConfigs.training(where.device(), intraThreads, interThreads, xla));
+          SessionConfigs.training(where.device(), intraThreads, interThreads, xla, bf16));
       out.println("  placement: " + r.placement().summary(gpu));
       double perImage = StepFlops.trainingStep(m, 1);
       out.printf(Locale.ROOT, "  ms/step: median %.1f, min %.1f, max %.1f%n", r.median(), r.min(), r.max());
@@ -207,7 +211,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  profile (%d traced steps after %d warm-up):%n", profileSteps, warmup);
         out.flush();
         StepProfile.Result prof = StepProfile.run(m, options, b, Math.max(1, warmup), profileSteps,
-            SessionConfigs.training(where.device(), intraThreads, interThreads, xla));
+            SessionConfigs.training(where.device(), intraThreads, interThreads, xla, bf16));
         out.print(prof.table(25));
         ArrayNode rows = report.putArray("profile");
         prof.rows().forEach(row -> rows.addObject().put("type", row.type()).put("ms", row.millis())

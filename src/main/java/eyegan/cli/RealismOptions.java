@@ -42,6 +42,10 @@ final class RealismOptions {
       description = "With --realism: generated images scored per run (default ${DEFAULT-VALUE}; pass twice as many reals).")
   int images;
 
+  @Option(names = "--rescore",
+      description = "With --realism: score every run of the sweep again (its runs are kept, not retrained).")
+  boolean rescore;
+
   @Option(names = "--data", paramLabel = "DIR",
       description = "With --realism: the training images (default: the built-in synthetic eyes).")
   Path data;
@@ -67,7 +71,7 @@ final class RealismOptions {
     RealismSweep.Settings settings;
     try {
       settings = new RealismSweep.Settings(RecipeOptions.build(b), seedList, budgets, epochs != null ? epochs : 0, dir,
-          Path.of("data"), images);
+          Path.of("data"), images, rescore);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }

@@ -40,8 +40,21 @@ public final class SessionConfigs {
    * @param xla compile the graph with XLA (global JIT level 1)
    */
   public static ConfigProto training(StepDevice device, int intraOpThreads, int interOpThreads, boolean xla) {
-    GraphOptions.Builder graph = GraphOptions.newBuilder()
-        .setRewriteOptions(RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF));
+    return training(device, intraOpThreads, interOpThreads, xla, false);
+  }
+
+  /**
+   * {@link #training(StepDevice, int, int, boolean)}, with {@code bf16} asking Grappler to run the
+   * oneDNN kernels in bfloat16 where the processor has them (auto mixed precision for oneDNN: casts
+   * around convolutions and matrix products, float32 everywhere else).
+   */
+  public static ConfigProto training(StepDevice device, int intraOpThreads, int interOpThreads, boolean xla,
+      boolean bf16) {
+    RewriterConfig.Builder rewrites = RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF);
+    if (bf16) {
+      rewrites.setAutoMixedPrecisionMkl(RewriterConfig.Toggle.ON);
+    }
+    GraphOptions.Builder graph = GraphOptions.newBuilder().setRewriteOptions(rewrites);
     if (xla) {
       graph.setOptimizerOptions(OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1));
     }

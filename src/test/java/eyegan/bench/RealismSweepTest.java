@@ -32,17 +32,21 @@ class RealismSweepTest {
   @TempDir Path tmp;
 
   private RealismSweep.Settings settings(Path data, int epochs) {
+    return settings(data, epochs, false);
+  }
+
+  private RealismSweep.Settings settings(Path data, int epochs, boolean rescore) {
     TrainConfig.Builder b = TrainConfig.fromPreset(Preset.TINY).toBuilder();
     b.dataDir = data.toString();
     b.gridSamples = 4;
     b.tickSeconds = 0;
     return new RealismSweep.Settings(b.build(), List.of(1L, 2L, 3L), List.of(), epochs, tmp.resolve("sweep"),
-        tmp.resolve("builtin"), 6);
+        tmp.resolve("builtin"), 8, rescore);
   }
 
   @Test
   void threeSeedsAreTrainedScoredAndSummarised() throws Exception {
-    Path data = EyeFolders.write(tmp.resolve("eyes"), 12, 5, 32);
+    Path data = EyeFolders.write(tmp.resolve("eyes"), 16, 5, 32);
     StringWriter text = new StringWriter();
     List<RealismScore> scores = RealismSweep.run(settings(data, 1), new PrintWriter(text));
     assertEquals(3, scores.size());
@@ -52,10 +56,13 @@ class RealismSweepTest {
       Path run = sweep.resolve("1ep").resolve("seed-" + (i + 1));
       RealismScore s = RealismScore.read(run.resolve("realism.json"));
       assertEquals(i + 1, s.seed());
-      assertEquals(3, s.steps(), "24 images per epoch (flips) in batches of 8");
+      assertEquals(4, s.steps(), "32 images per epoch (flips) in batches of 8");
       assertTrue(Files.isRegularFile(run.resolve("savedmodel/1/saved_model.pb")), "exported");
       swd[i] = s.measures().get("swd");
       assertTrue(swd[i] > 0 && s.floors().get("swd") > 0);
+      for (String m : List.of("kid_x1e3", "eye_geometry", "plausible_eyes_pct", "brightness")) {
+        assertTrue(s.measures().containsKey(m) && s.floors().containsKey(m), m + " in " + s.measures().keySet());
+      }
     }
     // The summary's median and range of SWD, worked out from the three scores here.
     double[] sorted = swd.clone();
@@ -81,6 +88,11 @@ class RealismSweepTest {
     assertEquals(scores, rerun);
     assertEquals(before, Files.getLastModifiedTime(score));
     assertTrue(again.toString().contains("continuing the sweep"), again.toString());
+
+    // --rescore scores the kept runs again (the same numbers: the same samples and generators).
+    List<RealismScore> rescored = RealismSweep.run(settings(data, 1, true), new PrintWriter(new StringWriter()));
+    assertEquals(scores.get(1).measures(), rescored.get(1).measures());
+    assertTrue(Files.getLastModifiedTime(score).compareTo(before) >= 0);
 
     // Other settings in the same folder are refused.
     assertThrows(UserInputException.class, () -> RealismSweep.run(settings(data, 2), new PrintWriter(new StringWriter())));
