@@ -41,7 +41,11 @@ public final class EyeCropper {
   private final EyeLocator eyes;
   private final EyeCropOptions options;
 
-  /** @param faces, eyes shared networks, not closed here */
+  /**
+   * @param faces the face detector; shared, not closed here
+   * @param eyes the iris network's locator; shared
+   * @param options thresholds, framing and resolution
+   */
   public EyeCropper(FaceDetector faces, EyeLocator eyes, EyeCropOptions options) {
     this.faces = faces;
     this.eyes = eyes;
@@ -82,8 +86,14 @@ public final class EyeCropper {
       EyeFit eye = fits.get(k);
       String what = source + " face " + k / 2 + " " + (guess.leftEye() ? "left" : "right") + " eye";
       double distance = guess.side() / FIRST_WINDOW_PER_EYE_DISTANCE;
+      Skip skip = checkShape(what, eye, distance);
+      if (skip != null) {
+        skips.add(skip);
+        continue;
+      }
+      // Only an eye of plausible, non-zero width gets a window: a degenerate one would have no side.
       EyeWindow window = new EyeWindow(eye.centerX(), eye.centerY(), options.cropScale() * eye.width(), eye.angle(), false);
-      Skip skip = check(what, eye, distance, window, photo);
+      skip = checkPlace(what, eye, window, photo);
       if (skip != null) {
         skips.add(skip);
       } else {
@@ -93,7 +103,8 @@ public final class EyeCropper {
     return new Outcome(crops, skips, found.size());
   }
 
-  private Skip check(String what, EyeFit eye, double eyeDistance, EyeWindow window, RgbImages photo) {
+  /** Is it an eye at all (NaN-safe: every comparison fails on NaN), and wide enough? */
+  private Skip checkShape(String what, EyeFit eye, double eyeDistance) {
     double w = eye.width();
     double widthRatio = w / eyeDistance;
     double irisRatio = eye.irisRadius() / w;
@@ -107,6 +118,11 @@ public final class EyeCropper {
       return new Skip(SkipKind.TOO_SMALL, what, String.format(Locale.ROOT,
           "too small (%.0f px wide, --min-eye-px %.0f)", w, options.minEyePx()));
     }
+    return null;
+  }
+
+  /** Is its crop inside the photo, and the eye open? */
+  private Skip checkPlace(String what, EyeFit eye, EyeWindow window, RgbImages photo) {
     if (!window.inside(photo.width(), photo.height(), EDGE_SLACK)) {
       return new Skip(SkipKind.CUT_OFF, what, "cut off: its crop reaches past the photo's edge");
     }
