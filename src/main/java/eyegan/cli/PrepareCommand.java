@@ -6,6 +6,7 @@ import eyegan.data.DatasetLoader;
 import eyegan.data.LoadOptions;
 import eyegan.data.LoadResult;
 import eyegan.data.SquareFit;
+import eyegan.eyecrop.EyeCropRun;
 import eyegan.image.ImageGrid;
 import eyegan.image.PngFiles;
 import eyegan.image.RgbImages;
@@ -17,7 +18,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code eyegan prepare}: decodes a photo folder once, caches it, and shows what training will see. */
+/**
+ * {@code eyegan prepare}: decodes a photo folder once, caches it, and shows what training will see;
+ * with {@code --detect-eyes}, turns a folder of face photos into aligned eye crops instead.
+ */
 @Command(
     name = "prepare",
     mixinStandardHelpOptions = true,
@@ -26,10 +30,18 @@ import picocli.CommandLine.Option;
       "Decodes every JPEG, PNG, BMP, GIF and TIFF file under a folder (recursively),",
       "crops each to its centred square (or pads or stretches it), resizes it to the training",
       "resolution, reports skipped files with reasons, caches the result so training",
-      "starts fast, and writes a grid of the images. The folder is never modified."
+      "starts fast, and writes a grid of the images. The folder is never modified.",
+      "",
+      "With --detect-eyes it takes photos of faces instead: it finds every face",
+      "(BlazeFace) and both eyes of each (MediaPipe iris landmarks), and writes one square",
+      "crop per open eye into --out, centred on the eye, turned level with its corners,",
+      "at the training resolution, with crops.csv (where each crop came from) and a",
+      "contact sheet (--grid). Train on the crops with: eyegan train --data DIR"
     },
-    footer = {"", "Example:", "  eyegan prepare --data ~/photos/eyes --resolution 128",
-        "  (caches under ~/.cache/eyegan, writes reals-eyes-128px.png here)"})
+    footer = {"", "Examples:", "  eyegan prepare --data ~/photos/eyes --resolution 128",
+        "  (caches under ~/.cache/eyegan, writes reals-eyes-128px.png here)",
+        "  eyegan prepare --data ~/photos/portraits --detect-eyes --out ~/photos/eye-crops",
+        "  (writes ~/photos/eye-crops/*.png and crops.csv, and eyes-eye-crops-128px.png here)"})
 public final class PrepareCommand implements Runnable {
   /** Grid of the first images: 8 x 8, as the training run's reals.png. */
   private static final int GRID_COLUMNS = 8;
@@ -55,8 +67,11 @@ public final class PrepareCommand implements Runnable {
   Path cacheDir;
 
   @Option(names = "--grid", paramLabel = "FILE",
-      description = "Where to write the grid of images (default: reals-<folder>-<N>px.png in the current folder, numbered if taken).")
+      description = "Where to write the grid of images (default: reals-<folder>-<N>px.png in the current folder,"
+          + " numbered if taken); with --detect-eyes the contact sheet of the crops (default: eyes-<out>-<N>px.png).")
   Path grid;
+
+  @CommandLine.Mixin EyeCropFlags eyes = new EyeCropFlags();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -65,7 +80,12 @@ public final class PrepareCommand implements Runnable {
     if (resolution < 1 || resolution > LoadOptions.MAX_RESOLUTION) {
       throw new UserInputException("--resolution must be in 1.." + LoadOptions.MAX_RESOLUTION + ", got " + resolution);
     }
+    eyes.check();
     PrintWriter w = spec.commandLine().getOut();
+    if (eyes.detectEyes) {
+      detectEyes(w);
+      return;
+    }
     LoadOptions options = LoadOptions.of(resolution).withFit(squareFit()).withCacheDir(cacheDir);
     LoadResult result = DatasetLoader.load(data, options, line -> {
       w.println(line);
@@ -81,6 +101,17 @@ public final class PrepareCommand implements Runnable {
     }
     w.printf(Locale.ROOT, "grid of %d images: %s%n", Math.min(GRID_IMAGES, images.count()), gridFile.toAbsolutePath());
     w.flush();
+  }
+
+  private void detectEyes(PrintWriter w) {
+    if (cacheDir != null || pad || !fit.equals("crop")) {
+      throw new UserInputException("--fit, --pad and --cache-dir do not apply with --detect-eyes");
+    }
+    Path sheet = grid != null ? grid : freeName("eyes-" + folderName(eyes.out) + "-" + resolution + "px");
+    EyeCropRun.run(data, eyes.out, sheet, eyes.options(resolution), eyes.force, line -> {
+      w.println(line);
+      w.flush();
+    });
   }
 
   private SquareFit squareFit() {
@@ -108,9 +139,12 @@ public final class PrepareCommand implements Runnable {
   }
 
   private String defaultGridName() {
-    Path name = data.toAbsolutePath().normalize().getFileName();
-    String folder = name == null ? "data" : name.toString().replaceAll("[^A-Za-z0-9._-]", "_");
-    return "reals-" + folder + "-" + resolution + "px";
+    return "reals-" + folderName(data) + "-" + resolution + "px";
+  }
+
+  private static String folderName(Path folder) {
+    Path name = folder.toAbsolutePath().normalize().getFileName();
+    return name == null ? "data" : name.toString().replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** {@code base.png}, or {@code base-2.png}, {@code base-3.png}, ... whichever does not exist yet. */

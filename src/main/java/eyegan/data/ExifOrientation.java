@@ -44,6 +44,47 @@ final class ExifOrientation {
     return UPRIGHT;
   }
 
+  /** Whether {@code orientation} swaps width and height (the four quarter-turn cases 5..8). */
+  static boolean swapsSides(int orientation) {
+    return orientation >= 5 && orientation <= MAX;
+  }
+
+  /**
+   * Turns/mirrors a {@code width x height} packed-RGB image of any shape as {@code orientation} asks;
+   * the result is {@code height x width} for orientations 5..8.
+   *
+   * @return a new array, or {@code rgb} itself for {@link #UPRIGHT}
+   */
+  static byte[] applyToRectangle(byte[] rgb, int width, int height, int orientation) {
+    if (orientation == UPRIGHT) {
+      return rgb;
+    }
+    int outW = swapsSides(orientation) ? height : width;
+    int outH = swapsSides(orientation) ? width : height;
+    int lastX = outW - 1;
+    int lastY = outH - 1;
+    byte[] out = new byte[rgb.length];
+    for (int y = 0; y < outH; y++) {
+      for (int x = 0; x < outW; x++) {
+        // Source pixel (sx, sy) of the stored image that lands at (x, y) once shown upright.
+        int sx;
+        int sy;
+        switch (orientation) {
+          case 2 -> { sx = lastX - x; sy = y; }
+          case 3 -> { sx = lastX - x; sy = lastY - y; }
+          case 4 -> { sx = x; sy = lastY - y; }
+          case 5 -> { sx = y; sy = x; }
+          case 6 -> { sx = y; sy = lastX - x; }
+          case 7 -> { sx = lastY - y; sy = lastX - x; }
+          case 8 -> { sx = lastY - y; sy = x; }
+          default -> throw new IllegalArgumentException("EXIF orientation must be 1..8, got " + orientation);
+        }
+        System.arraycopy(rgb, (sy * width + sx) * CHANNELS, out, (y * outW + x) * CHANNELS, CHANNELS);
+      }
+    }
+    return out;
+  }
+
   /**
    * Turns/mirrors a square packed-RGB image as EXIF orientation {@code orientation} asks.
    *

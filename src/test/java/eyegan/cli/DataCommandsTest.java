@@ -79,7 +79,7 @@ class DataCommandsTest {
 
   @Test
   void helpShowsAnExample() {
-    assertTrue(run("prepare", "--help").out().contains("Example:"));
+    assertTrue(run("prepare", "--help").out().contains("Examples:"));
     assertTrue(run("synth", "--help").out().contains("Example:"));
   }
 }
