@@ -33,7 +33,8 @@ import picocli.CommandLine;
  *       an eyegan subcommand (a word ending in {@code :} is program output, not a command; a
  *       placeholder like {@code <command>} stands for any), and each flag after it must be one of
  *       that subcommand's options, hidden and inherited ones included;
- *   <li>another program named in {@link #OTHER_TOOLS} ({@code mvn}, {@code curl}, {@code
+ *   <li>a shell script ({@code regenerate.sh}, any path), or another program named in {@link
+ *       #OTHER_TOOLS} ({@code mvn}, {@code curl}, {@code
  *       tensorboard}, ...): its flags are its own and are not checked;
  *   <li>before any program word, and in running text: the flag must be an option of some eyegan
  *       command, unless it is one of the few flags of other tools that the pages name on their own
@@ -178,7 +179,8 @@ final class DocsChecker {
         owner = "";
         continue;
       }
-      if (OTHER_TOOLS.contains(w.substring(w.lastIndexOf('/') + 1))) { // mvn, /usr/bin/mvn
+      String program = w.substring(w.lastIndexOf('/') + 1);
+      if (OTHER_TOOLS.contains(program) || program.endsWith(".sh")) { // mvn, /usr/bin/mvn, a script of the project
         owner = "";
         continue;
       }
