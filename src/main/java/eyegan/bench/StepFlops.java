@@ -22,7 +22,10 @@ import eyegan.config.ModelConfig;
  *                    G weights on N                  F_G * N
  *                    G inputs (layers 2..) on N      (F_G - F_G1) * N
  * </pre>
- * For the reference model that is 25.9 GFLOP per image (F_G = 0.66, F_D = 3.44 GFLOP).
+ * For the reference model that is 25.9 GFLOP per image (F_G = 0.66, F_D = 3.44 GFLOP). The
+ * tutorial's step runs D once per half of [real; fake] so that G's loss is differentiated through
+ * the fake half only, which is what this counts. The alternating step takes G's loss from a second
+ * D forward pass on the N fakes after D's update: {@code + F_D * N}.
  */
 public final class StepFlops {
   private StepFlops() {}
@@ -39,6 +42,15 @@ public final class StepFlops {
 
   /** FLOPs of one training step with batch {@code n} (formula in the class comment). */
   public static double trainingStep(ModelConfig c, int n) {
+    return trainingStep(c, n, false);
+  }
+
+  /** FLOPs of one training step, simultaneous or {@code alternating}. */
+  public static double trainingStep(ModelConfig c, int n, boolean alternating) {
+    return trainingStepSimultaneous(c, n) + (alternating ? discriminatorForward(c) * n : 0);
+  }
+
+  private static double trainingStepSimultaneous(ModelConfig c, int n) {
     double fg = generatorForward(c);
     double fg1 = generatorDense(c);
     double fd = discriminatorForward(c);

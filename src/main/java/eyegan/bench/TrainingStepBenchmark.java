@@ -85,7 +85,7 @@ public final class TrainingStepBenchmark {
     }
     Arrays.sort(millis);
     double median = millis[millis.length / 2];
-    double flops = StepFlops.trainingStep(config, batch);
+    double flops = StepFlops.trainingStep(config, batch, options.alternating());
     return new Result(batch, millis, batch / (median / 1e3), flops, flops / (median / 1e3) / 1e9, placement);
   }
 }

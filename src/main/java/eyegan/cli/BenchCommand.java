@@ -196,12 +196,13 @@ final class BenchCommand implements Callable<Integer> {
       TrainingStepBenchmark.Result r = TrainingStepBenchmark.run(m, options, b, warmup, steps,
           SessionConfigs.training(where.device(), intraThreads, interThreads, xla, bf16));
       out.println("  placement: " + r.placement().summary(gpu));
-      double perImage = StepFlops.trainingStep(m, 1);
+      double perImage = StepFlops.trainingStep(m, 1, options.alternating());
       out.printf(Locale.ROOT, "  ms/step: median %.1f, min %.1f, max %.1f%n", r.median(), r.min(), r.max());
       out.printf(Locale.ROOT, "  images/s: %.1f%n", r.imagesPerSecond());
       out.printf(Locale.ROOT, "  FLOPs: %.2f GFLOP/step = %.3f GFLOP/image (G fwd %.3f, D fwd %.3f GFLOP/image;%n"
-          + "         step = 3 G fwd - G dense + 7 D fwd - 2 D conv1, see StepFlops)%n",
-          r.flopsPerStep() / 1e9, perImage / 1e9, StepFlops.generatorForward(m) / 1e9, StepFlops.discriminatorForward(m) / 1e9);
+          + "         step = 3 G fwd - G dense + %d D fwd - 2 D conv1, see StepFlops)%n",
+          r.flopsPerStep() / 1e9, perImage / 1e9, StepFlops.generatorForward(m) / 1e9, StepFlops.discriminatorForward(m) / 1e9,
+          options.alternating() ? 8 : 7);
       String tflops = gpu ? String.format(Locale.ROOT, " (%.1f TFLOP/s)", r.gflopsPerSecond() / 1e3) : "";
       out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s%s = %.0f%% of the matmul peak%n", r.gflopsPerSecond(), tflops,
           100 * r.gflopsPerSecond() / peak);

@@ -75,7 +75,16 @@ public final class Discriminator {
    * the same step ({@link RandomKeys#DROPOUT_SECOND_PASS}) draws masks of its own.
    */
   public Operand<TFloat32> apply(Operand<TFloat32> images, Mode mode, Operand<TInt64> stepSeed, RandomKeys dropoutKeys) {
-    return network.apply(tf, images, new Layer.Pass(mode, stepSeed, new ArrayList<>(), dropoutKeys));
+    return apply(images, mode, stepSeed, dropoutKeys, null);
+  }
+
+  /**
+   * A training pass over some rows of a larger batch, dropping what a pass over the whole batch
+   * would drop from them ({@link MaskRows}; null = the pass is the whole batch).
+   */
+  public Operand<TFloat32> apply(Operand<TFloat32> images, Mode mode, Operand<TInt64> stepSeed, RandomKeys dropoutKeys,
+      MaskRows rows) {
+    return network.apply(tf, images, new Layer.Pass(mode, stepSeed, new ArrayList<>(), dropoutKeys, rows));
   }
 
   public List<Variable<TFloat32>> trainableVariables() {

@@ -185,7 +185,19 @@ final class KerasLayers {
         return x;
       }
       Operand<TInt64> key = pass.dropoutKeys().stepKey(tf, pass.stepSeed(), index);
-      Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), key);
+      Operand<TFloat32> u;
+      MaskRows rows = pass.maskRows();
+      if (rows == null) {
+        u = tf.random.statelessRandomUniform(tf.shape(x), key);
+      } else {
+        // The whole batch's draw, of which this pass keeps its own rows.
+        Operand<TInt32> tail = tf.slice(tf.shape(x), tf.constant(new int[] {1}), tf.constant(new int[] {-1}));
+        Operand<TFloat32> all = tf.random.statelessRandomUniform(
+            tf.concat(java.util.List.of(tf.reshape(rows.total(), tf.constant(new int[] {1})), tail), tf.constant(0)), key);
+        Operand<TInt32> begin = tf.concat(
+            java.util.List.of(tf.reshape(rows.offset(), tf.constant(new int[] {1})), tf.zerosLike(tail)), tf.constant(0));
+        u = tf.slice(all, begin, tf.shape(x));
+      }
       Operand<TBool> keep = tf.math.greaterEqual(u, tf.constant(rate));
       // x * (keep ? 1 / (1 - rate) : 0): the same values as a select between the scaled input and
       // zeros, and one multiplication forward and back instead of a select, a zeros tensor and a

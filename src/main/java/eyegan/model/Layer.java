@@ -44,11 +44,13 @@ interface Layer {
    * @param updates receives the moving-statistics updates of a training-mode pass
    * @param dropoutKeys the purpose dropout masks are keyed by ({@link RandomKeys#DROPOUT}, or
    *     {@link RandomKeys#DROPOUT_SECOND_PASS} for a second pass in the same step)
+   * @param maskRows null, or where this pass's images lie in a larger batch whose dropout masks are
+   *     drawn as one (see {@link MaskRows})
    */
-  record Pass(Mode mode, Operand<TInt64> stepSeed, List<Op> updates, RandomKeys dropoutKeys) {
+  record Pass(Mode mode, Operand<TInt64> stepSeed, List<Op> updates, RandomKeys dropoutKeys, MaskRows maskRows) {
     /** A pass whose dropout masks are keyed by {@link RandomKeys#DROPOUT}. */
     Pass(Mode mode, Operand<TInt64> stepSeed, List<Op> updates) {
-      this(mode, stepSeed, updates, RandomKeys.DROPOUT);
+      this(mode, stepSeed, updates, RandomKeys.DROPOUT, null);
     }
 
     boolean training() {

@@ -35,5 +35,7 @@ class StepFlopsTest {
     double perImage = fg + 2 * fd + 2 * fd + 2 * (fd - D_C1) + fd + fg + (fg - G_DENSE);
     assertEquals(25.86e9, perImage, 0.01e9);
     assertEquals(64 * perImage, StepFlops.trainingStep(ModelConfig.article(), 64), 1e3);
+    // The alternating step runs D forward once more, on the fakes after D's update.
+    assertEquals(64 * (perImage + fd), StepFlops.trainingStep(ModelConfig.article(), 64, true), 1e3);
   }
 }

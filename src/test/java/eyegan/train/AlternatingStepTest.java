@@ -125,8 +125,9 @@ class AlternatingStepTest {
       float altLoss = alternating.train(real);
       List<float[]> d1 = alternating.d();
       simultaneous.train(real);
-      // D's update is the same computation in both orders.
-      assertClose(simultaneous.d(), d1, 0f, 0f, "D after one step");
+      // D's update is the same computation in both orders (up to rounding: the simultaneous step
+      // runs D on each half of the batch, the alternating step on the whole).
+      assertClose(simultaneous.d(), d1, 1e-5f, 0.05f * LR, "D after one step");
 
       // A simultaneous step whose D already holds the updated weights gives G the same gradient
       // and loss as the alternating step (same start for G, same noise, same D).
