@@ -190,10 +190,10 @@ final class KerasLayers {
       if (rows == null) {
         u = tf.random.statelessRandomUniform(tf.shape(x), key);
       } else {
-        // The whole batch's draw, of which this pass keeps its own rows.
+        // The whole batch's draw (made once for all its passes), of which this pass keeps its own rows.
         Operand<TInt32> tail = tf.slice(tf.shape(x), tf.constant(new int[] {1}), tf.constant(new int[] {-1}));
-        Operand<TFloat32> all = tf.random.statelessRandomUniform(
-            tf.concat(java.util.List.of(tf.reshape(rows.total(), tf.constant(new int[] {1})), tail), tf.constant(0)), key);
+        Operand<TFloat32> all = rows.draws().computeIfAbsent(index, i -> tf.random.statelessRandomUniform(
+            tf.concat(java.util.List.of(tf.reshape(rows.total(), tf.constant(new int[] {1})), tail), tf.constant(0)), key));
         Operand<TInt32> begin = tf.concat(
             java.util.List.of(tf.reshape(rows.offset(), tf.constant(new int[] {1})), tf.zerosLike(tail)), tf.constant(0));
         u = tf.slice(all, begin, tf.shape(x));

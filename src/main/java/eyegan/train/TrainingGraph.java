@@ -137,8 +137,9 @@ public final class TrainingGraph {
       Operand<TFloat32> realIn = tf.reshape(tf.slice(both, tf.constant(new int[] {0, 0, 0, 0}), rows), image);
       Operand<TFloat32> fakeIn = tf.reshape(
           tf.slice(both, tf.stack(List.of(n, tf.constant(0), tf.constant(0), tf.constant(0))), rows), image);
-      realLogits = discriminator.apply(realIn, Mode.TRAINING, stepSeed, RandomKeys.DROPOUT, new MaskRows(tf.constant(0), total));
-      fakeLogits = discriminator.apply(fakeIn, Mode.TRAINING, stepSeed, RandomKeys.DROPOUT, new MaskRows(n, total));
+      MaskRows[] halves = MaskRows.of(total, tf.constant(0), n);
+      realLogits = discriminator.apply(realIn, Mode.TRAINING, stepSeed, RandomKeys.DROPOUT, halves[0]);
+      fakeLogits = discriminator.apply(fakeIn, Mode.TRAINING, stepSeed, RandomKeys.DROPOUT, halves[1]);
     }
 
     Operand<TFloat32> dLoss = tf.withName(D_LOSS).identity(GanLosses.discriminatorLoss(tf, realLogits, fakeLogits));

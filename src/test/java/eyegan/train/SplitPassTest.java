@@ -62,6 +62,23 @@ class SplitPassTest {
   }
 
   @Test
+  void theHalvesShareEachLayersDraw() {
+    assertEquals(randomOps(false), randomOps(true), "one uniform draw per dropout layer, whichever way D runs");
+  }
+
+  private static long randomOps(boolean split) {
+    try (Graph g = new Graph()) {
+      new TrainingGraph(g, Preset.TINY.model(), new Hyperparameters(1e-3f, 0.5f, 0.999f, 1e-7f), SEED,
+          StepOptions.TUTORIAL, split);
+      long n = 0;
+      for (var it = g.operations(); it.hasNext(); ) {
+        n += it.next().type().equals("StatelessRandomUniform") ? 1 : 0;
+      }
+      return n;
+    }
+  }
+
+  @Test
   void twoHalfPassesTrainAsOneWholePass() {
     List<Step> whole = train(false);
     List<Step> split = train(true);
