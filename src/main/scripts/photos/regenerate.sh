@@ -45,20 +45,6 @@ done
 java src/main/scripts/photos/MakeTestPhotos.java "$work/root/usr/lib/python3/dist-packages/skimage/data" \
   "$work/root/usr/share/matplotlib/mpl-data/sample_data" "$work/out"
 
-if [ "${1:-}" = "--install" ]; then
-  mkdir -p "$SHIPPED"
-  cp "$work"/out/* "$SHIPPED"/
-  echo "installed into $SHIPPED"
-  exit 0
-fi
-status=0
-for f in "$work"/out/*; do
-  name=$(basename "$f")
-  if cmp -s "$f" "$SHIPPED/$name"; then
-    echo "identical  $name  sha256 $(sha256sum "$f" | cut -d' ' -f1)"
-  else
-    echo "DIFFERENT  $name: the committed file does not match (run with --install to replace it)"
-    status=1
-  fi
-done
-exit $status
+. src/main/scripts/shipped-files.sh
+shipped_files "$work/out" "$SHIPPED" "${1:-}"
+

@@ -26,19 +26,6 @@ mvn -q -B -Dstyle.color=never compile
 mvn -q -B -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath.txt"
 java -cp "target/classes:$(cat "$work/classpath.txt")" eyegan.pretrained.PretrainedRegeneration "$work" "$work/out"
 
-if [ "${1:-}" = "--install" ]; then
-  cp "$work"/out/* "$SHIPPED"/
-  echo "installed into $SHIPPED"
-  exit 0
-fi
-status=0
-for f in "$work"/out/*; do
-  name=$(basename "$f")
-  if cmp -s "$f" "$SHIPPED/$name"; then
-    echo "identical  $name  sha256 $(sha256sum "$f" | cut -d' ' -f1)"
-  else
-    echo "DIFFERENT  $name: the shipped file does not match the conversion (run with --install to replace it)"
-    status=1
-  fi
-done
-exit $status
+. src/main/scripts/shipped-files.sh
+shipped_files "$work/out" "$SHIPPED" "${1:-}"
+

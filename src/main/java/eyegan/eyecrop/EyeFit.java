@@ -1,5 +1,6 @@
 package eyegan.eyecrop;
 
+import eyegan.metrics.EyeShape;
 import eyegan.pretrained.EyeLandmarks;
 
 /**
@@ -62,35 +63,16 @@ public record EyeFit(float[] points, double leftX, double leftY, double rightX, 
     double rx = xy[2 * b];
     double ry = xy[2 * b + 1];
     double width = Math.hypot(rx - lx, ry - ly);
-    double ex = width > 0 ? (rx - lx) / width : 1;
-    double ey = width > 0 ? (ry - ly) / width : 0;
-    // Unit normal pointing down the photo: the corner line turned a quarter clockwise.
-    double nx = -ey;
-    double ny = ex;
-    double mx = (lx + rx) / 2;
-    double my = (ly + ry) / 2;
-    double below = Double.NEGATIVE_INFINITY;
-    for (int p = 0; p < EyeLandmarks.LOWER_LID_END; p++) {
-      below = Math.max(below, (xy[2 * p] - mx) * nx + (xy[2 * p + 1] - my) * ny);
+    // The iris and the opening as the realism measures see them (the same landmarks, the same
+    // corner line), scaled back to photo pixels where they are lengths.
+    float[] xyz = new float[EyeLandmarks.POINTS * 3];
+    for (int p = 0; p < EyeLandmarks.POINTS; p++) {
+      xyz[3 * p] = xy[2 * p];
+      xyz[3 * p + 1] = xy[2 * p + 1];
     }
-    double above = Double.NEGATIVE_INFINITY;
-    for (int p = EyeLandmarks.LOWER_LID_END; p < EyeLandmarks.UPPER_LID_END; p++) {
-      above = Math.max(above, -((xy[2 * p] - mx) * nx + (xy[2 * p + 1] - my) * ny));
-    }
+    EyeShape shape = EyeShape.of(new EyeLandmarks(xyz));
     int c = EyeLandmarks.IRIS_CENTER;
-    double cx = xy[2 * c];
-    double cy = xy[2 * c + 1];
-    double[] r = new double[4];
-    double mean = 0;
-    for (int k = 0; k < 4; k++) {
-      r[k] = Math.hypot(xy[2 * (c + 1 + k)] - cx, xy[2 * (c + 1 + k) + 1] - cy);
-      mean += r[k] / 4;
-    }
-    double var = 0;
-    for (double v : r) {
-      var += (v - mean) * (v - mean) / 4;
-    }
-    return new EyeFit(xy.clone(), lx, ly, rx, ry, cx, cy, mean,
-        mean > 0 ? Math.sqrt(var) / mean : Double.NaN, width > 0 ? (below + above) / width : 0);
+    return new EyeFit(xy.clone(), lx, ly, rx, ry, xy[2 * c], xy[2 * c + 1], shape.irisRadius() * width,
+        shape.irisRoundness(), width > 0 ? shape.opening() : 0);
   }
 }

@@ -59,25 +59,8 @@ public final class RealismCalibration {
 
   /** SWD x1e3 per level and its average's ratio to the floor's, one row per change (the SWD ruler). */
   public String swdTable() {
-    SwdResult floor = rows.get(0).evaluation().swd().fakes();
-    int[] res = floor.levelResolutions();
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT,
-        "SWD x1e3 of %d real images after each change, against %d other real images%n", images, images));
-    sb.append(String.format(Locale.ROOT, "%-40s", "change"));
-    for (int r : res) {
-      sb.append(String.format(Locale.ROOT, " %9s", r + "px"));
-    }
-    sb.append(String.format(Locale.ROOT, " %9s %8s%n", "average", "/ floor"));
-    for (Row row : rows) {
-      SwdResult swd = row.evaluation().swd().fakes();
-      sb.append(String.format(Locale.ROOT, "%-40s", row.label()));
-      for (double v : swd.perLevelX1e3()) {
-        sb.append(String.format(Locale.ROOT, " %9.1f", v));
-      }
-      sb.append(String.format(Locale.ROOT, " %9.1f %7.2fx%n", swd.average(), swd.average() / floor.average()));
-    }
-    return sb.toString();
+    return SwdCalibration.table(images, rows.stream().map(Row::label).toList(),
+        rows.stream().map(r -> r.evaluation().swd().fakes()).toList());
   }
 
   /**

@@ -56,21 +56,32 @@ public final class SwdCalibration {
 
   /** Per degradation: SWD x1e3 per level, the average, and the average's ratio to the floor's. */
   public String table() {
-    int[] res = floor().levelResolutions();
+    return table(images, rows.stream().map(r -> r.degradation().label()).toList(), rows.stream().map(Row::swd).toList());
+  }
+
+  /**
+   * The SWD ruler's table: per change, SWD x1e3 per level, the average, and the average's ratio to
+   * the first row's (the floor: no change).
+   *
+   * @param images real images on each side of every comparison
+   */
+  static String table(int images, List<String> labels, List<SwdResult> results) {
+    SwdResult floor = results.get(0);
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT,
         "SWD x1e3 of %d real images after each change, against %d other real images%n", images, images));
     sb.append(String.format(Locale.ROOT, "%-40s", "change"));
-    for (int r : res) {
+    for (int r : floor.levelResolutions()) {
       sb.append(String.format(Locale.ROOT, " %9s", r + "px"));
     }
     sb.append(String.format(Locale.ROOT, " %9s %8s%n", "average", "/ floor"));
-    for (Row row : rows) {
-      sb.append(String.format(Locale.ROOT, "%-40s", row.degradation().label()));
-      for (double v : row.swd().perLevelX1e3()) {
+    for (int i = 0; i < results.size(); i++) {
+      SwdResult swd = results.get(i);
+      sb.append(String.format(Locale.ROOT, "%-40s", labels.get(i)));
+      for (double v : swd.perLevelX1e3()) {
         sb.append(String.format(Locale.ROOT, " %9.1f", v));
       }
-      sb.append(String.format(Locale.ROOT, " %9.1f %7.2fx%n", row.swd().average(), row.swd().average() / floor().average()));
+      sb.append(String.format(Locale.ROOT, " %9.1f %7.2fx%n", swd.average(), swd.average() / floor.average()));
     }
     return sb.toString();
   }

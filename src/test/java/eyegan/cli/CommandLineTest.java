@@ -21,24 +21,17 @@ import picocli.CommandLine;
 class CommandLineTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
 
-  static Run eyegan(String... args) {
-    CommandLine cmd = EyeganCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  static CliResult eyegan(String... args) {
+    return CliResult.run(args);
   }
 
   @Test
   void versionAndHelp() {
-    Run v = eyegan("--version");
+    CliResult v = eyegan("--version");
     assertEquals(0, v.code());
     assertTrue(v.out().startsWith("eyegan "), v.out());
-    Run h = eyegan("train", "--help");
+    CliResult h = eyegan("train", "--help");
     assertEquals(0, h.code());
     assertTrue(h.out().contains("Example"), "help shows an example");
     assertTrue(h.out().contains("--max-minutes"));
@@ -73,7 +66,7 @@ class CommandLineTest {
     "frobnicate"
   })
   void badFlagsExitTwoWithOneClearLine(String line) {
-    Run r = eyegan(line.split(" "));
+    CliResult r = eyegan(line.split(" "));
     assertEquals(2, r.code(), r.err());
     String first = r.err().lines().findFirst().orElse("");
     assertTrue(first.startsWith("eyegan: "), first);
@@ -82,7 +75,7 @@ class CommandLineTest {
 
   @Test
   void missingDataFolderIsAUsageError() {
-    Run r = eyegan("train", "--preset", "tiny", "--data", tmp.resolve("nowhere").toString(), "--runs", tmp.toString());
+    CliResult r = eyegan("train", "--preset", "tiny", "--data", tmp.resolve("nowhere").toString(), "--runs", tmp.toString());
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("nowhere"), r.err());
   }
@@ -92,15 +85,15 @@ class CommandLineTest {
     Path run = tmp.resolve("run");
     Files.createDirectories(run);
     TrainingOptionsFile.write(run, TrainConfig.fromPreset(Preset.TINY));
-    Run r = eyegan("train", "--run-dir", run.toString(), "--lr", "0.1");
+    CliResult r = eyegan("train", "--run-dir", run.toString(), "--lr", "0.1");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("fixed for a run"), r.err());
-    Run decay = eyegan("train", "--run-dir", run.toString(), "--lr-decay", "0.2");
+    CliResult decay = eyegan("train", "--run-dir", run.toString(), "--lr-decay", "0.2");
     assertEquals(2, decay.code(), decay.err());
     assertTrue(decay.err().contains("fixed for a run"), decay.err());
     for (String[] flag : new String[][] {{"--step", "alternating"}, {"--ada-target", "0.6"}, {"--g-widths", "8,4,2,1"},
         {"--init", "fan-in"}, {"--bn-momentum", "0.9"}}) {
-      Run changed = eyegan("train", "--run-dir", run.toString(), flag[0], flag[1]);
+      CliResult changed = eyegan("train", "--run-dir", run.toString(), flag[0], flag[1]);
       assertEquals(2, changed.code(), changed.err());
       assertTrue(changed.err().contains("fixed for a run"), flag[0] + ": " + changed.err());
     }
@@ -111,7 +104,7 @@ class CommandLineTest {
     Path other = tmp.resolve("holiday-photos");
     Files.createDirectories(other);
     Files.writeString(other.resolve("notes.txt"), "keep me");
-    Run r = eyegan("train", "--preset", "tiny", "--data", tmp.toString(), "--run-dir", other.toString());
+    CliResult r = eyegan("train", "--preset", "tiny", "--data", tmp.toString(), "--run-dir", other.toString());
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("not empty"), r.err());
     try (var files = Files.list(other)) {
@@ -124,7 +117,7 @@ class CommandLineTest {
     Path run = tmp.resolve("broken");
     Files.createDirectories(run);
     Files.writeString(run.resolve("training_options.json"), "{\"preset\":\"tiny\"}");
-    Run r = eyegan("train", "--run-dir", run.toString());
+    CliResult r = eyegan("train", "--run-dir", run.toString());
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("training_options.json"), r.err());
   }

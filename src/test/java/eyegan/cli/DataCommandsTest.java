@@ -16,16 +16,9 @@ import picocli.CommandLine;
 class DataCommandsTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cmd = EyeganCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int code = cmd.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliResult run(String... args) {
+    return CliResult.run(args);
   }
 
   private static long count(Path dir, String glob) throws Exception {
@@ -37,13 +30,13 @@ class DataCommandsTest {
   @Test
   void synthThenPrepare() throws Exception {
     Path eyes = tmp.resolve("eyes");
-    Run synth = run("synth", "--out", eyes.toString(), "--n", "6", "--seed", "1", "--size", "32");
+    CliResult synth = run("synth", "--out", eyes.toString(), "--n", "6", "--seed", "1", "--size", "32");
     assertEquals(0, synth.code(), synth.err());
     assertEquals(6, count(eyes, "eye-*.png"));
     assertTrue(synth.out().contains("wrote 6 images"), synth.out());
 
     Path grid = tmp.resolve("grid.png");
-    Run prepare = run("prepare", "--data", eyes.toString(), "--resolution", "16",
+    CliResult prepare = run("prepare", "--data", eyes.toString(), "--resolution", "16",
         "--cache-dir", tmp.resolve("cache").toString(), "--grid", grid.toString());
     assertEquals(0, prepare.code(), prepare.err());
     assertTrue(prepare.out().contains("6 images ready (16x16), 0 files skipped"), prepare.out());
@@ -53,7 +46,7 @@ class DataCommandsTest {
     assertEquals(6, count(eyes, "*"));
 
     // Each fit is a data set of its own, cached beside the others.
-    Run stretched = run("prepare", "--data", eyes.toString(), "--resolution", "16", "--fit", "stretch",
+    CliResult stretched = run("prepare", "--data", eyes.toString(), "--resolution", "16", "--fit", "stretch",
         "--cache-dir", tmp.resolve("cache").toString(), "--grid", tmp.resolve("grid-2.png").toString());
     assertEquals(0, stretched.code(), stretched.err());
     assertTrue(stretched.out().contains("stretched to square"), stretched.out());
@@ -65,14 +58,14 @@ class DataCommandsTest {
   void synthRefusesANonEmptyFolder() throws Exception {
     Path used = Files.createDirectories(tmp.resolve("used"));
     Files.writeString(used.resolve("keep.txt"), "earlier results");
-    Run r = run("synth", "--out", used.toString(), "--n", "2");
+    CliResult r = run("synth", "--out", used.toString(), "--n", "2");
     assertEquals(EyeganCommand.EXIT_USAGE, r.code());
     assertTrue(r.err().contains("not empty"), r.err());
   }
 
   @Test
   void prepareOnAMissingFolderIsAUsageError() {
-    Run r = run("prepare", "--data", tmp.resolve("nowhere").toString(), "--cache-dir", tmp.toString());
+    CliResult r = run("prepare", "--data", tmp.resolve("nowhere").toString(), "--cache-dir", tmp.toString());
     assertEquals(EyeganCommand.EXIT_USAGE, r.code());
     assertTrue(r.err().contains("does not exist"), r.err());
   }

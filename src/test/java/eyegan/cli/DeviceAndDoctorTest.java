@@ -19,14 +19,14 @@ class DeviceAndDoctorTest {
   @ParameterizedTest
   @ValueSource(strings = {"train --device tpu", "train --device gpu:x", "bench --device cpu:2"})
   void malformedDevicesAreUsageErrors(String line) {
-    CommandLineTest.Run r = eyegan(line.split(" "));
+    CliResult r = eyegan(line.split(" "));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().startsWith("eyegan: ") && r.err().contains("cpu, gpu or gpu:N"), r.err());
   }
 
   @Test
   void aGpuThatIsNotThereIsAUsageErrorWithoutAStackTrace() {
-    CommandLineTest.Run r = eyegan("train", "--device", "gpu:7", "--preset", "tiny", "--data", "nowhere");
+    CliResult r = eyegan("train", "--device", "gpu:7", "--preset", "tiny", "--data", "nowhere");
     assertEquals(2, r.code(), r.err());
     String first = r.err().lines().findFirst().orElse("");
     assertTrue(first.startsWith("eyegan: --device gpu:7: "), first);
@@ -36,7 +36,7 @@ class DeviceAndDoctorTest {
 
   @Test
   void benchSaysFirstWhereTheStepRunsAndShowsThePlacement() {
-    CommandLineTest.Run r = eyegan("bench", "--preset", "tiny", "--device", "cpu", "--steps", "1", "--warmup", "0",
+    CliResult r = eyegan("bench", "--preset", "tiny", "--device", "cpu", "--steps", "1", "--warmup", "0",
         "--skip-inference", "--skip-data");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
@@ -50,7 +50,7 @@ class DeviceAndDoctorTest {
 
   @Test
   void doctorNamesEveryLibraryAndWhatTrainWouldDo() {
-    CommandLineTest.Run r = eyegan("doctor");
+    CliResult r = eyegan("doctor");
     boolean problem = GpuReadiness.check().problem().isPresent();
     assertEquals(problem ? 1 : 0, r.code(), r.out() + r.err());
     for (String lib : List.of("libcuda.so.1", "libcudart.so.12", "libcublas.so.12", "libcublasLt.so.12", "libcufft.so.11",
@@ -71,7 +71,7 @@ class DeviceAndDoctorTest {
   void doctorKernelsNeedsTheCudaBuild() {
     Assumptions.assumeFalse(KernelRegistry.loaded().isCudaBuild(), "with the CUDA natives --kernels checks for real");
     Assumptions.assumeFalse(NvidiaDriver.present());
-    CommandLineTest.Run r = eyegan("doctor", "--kernels");
+    CliResult r = eyegan("doctor", "--kernels");
     assertEquals(1, r.code(), r.out());
     assertTrue(r.err().contains("--kernels needs TensorFlow's CUDA natives"), r.err());
   }

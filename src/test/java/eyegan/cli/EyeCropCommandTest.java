@@ -17,16 +17,9 @@ import picocli.CommandLine;
 class EyeCropCommandTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cmd = EyeganCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int code = cmd.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliResult run(String... args) {
+    return CliResult.run(args);
   }
 
   private Path photos() throws Exception {
@@ -37,7 +30,7 @@ class EyeCropCommandTest {
     return dir;
   }
 
-  private static void assertUsageError(Run r, String message) {
+  private static void assertUsageError(CliResult r, String message) {
     assertEquals(EyeganCommand.EXIT_USAGE, r.code(), r.err());
     assertTrue(r.err().contains(message), r.err());
     assertEquals(1, r.err().lines().count(), "one line, no stack trace: " + r.err());
@@ -47,7 +40,7 @@ class EyeCropCommandTest {
   void aPortraitGivesTwoCropsACsvAndASheet() throws Exception {
     Path out = tmp.resolve("crops");
     Path sheet = tmp.resolve("sheet.png");
-    Run r = run("prepare", "--data", photos().toString(), "--detect-eyes", "--out", out.toString(),
+    CliResult r = run("prepare", "--data", photos().toString(), "--detect-eyes", "--out", out.toString(),
         "--grid", sheet.toString(), "--resolution", "64");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("2 crops from 1 faces in 1 files ("), r.out());
@@ -61,7 +54,7 @@ class EyeCropCommandTest {
   void aFolderWithFilesIsNotTouchedWithoutForce() throws Exception {
     Path out = Files.createDirectories(tmp.resolve("crops"));
     Files.writeString(out.resolve("keep.txt"), "earlier results");
-    Run r = run("prepare", "--data", photos().toString(), "--detect-eyes", "--out", out.toString(),
+    CliResult r = run("prepare", "--data", photos().toString(), "--detect-eyes", "--out", out.toString(),
         "--grid", tmp.resolve("sheet.png").toString());
     assertUsageError(r, "is not empty");
     assertEquals("earlier results", Files.readString(out.resolve("keep.txt")));

@@ -29,18 +29,18 @@ class FitOptionTest {
       PngFiles.write(eyes.toBufferedImage(i), data.resolve("eye" + i + ".png"));
     }
     Path run = tmp.resolve("run");
-    CommandLineTest.Run first = CommandLineTest.eyegan("train", "--preset", "tiny", "--data", data.toString(),
+    CliResult first = CommandLineTest.eyegan("train", "--preset", "tiny", "--data", data.toString(),
         "--run-dir", run.toString(), "--fit", "stretch", "--epochs", "1", "--no-export", "--swd-every", "0");
     assertEquals(0, first.code(), first.err());
     assertTrue(first.out().contains("stretched to square"), first.out());
     assertEquals(SquareFit.STRETCH, SquareFit.parse(TrainingOptionsFile.read(run).fit()));
 
     // Resumed without --fit: the recorded fit, not the default crop.
-    CommandLineTest.Run again = CommandLineTest.eyegan("train", "--run-dir", run.toString(), "--epochs", "2");
+    CliResult again = CommandLineTest.eyegan("train", "--run-dir", run.toString(), "--epochs", "2");
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("stretched to square"), again.out());
 
-    CommandLineTest.Run other = CommandLineTest.eyegan("train", "--run-dir", run.toString(), "--epochs", "3", "--pad");
+    CliResult other = CommandLineTest.eyegan("train", "--run-dir", run.toString(), "--epochs", "3", "--pad");
     assertEquals(2, other.code(), other.err());
     assertTrue(other.err().contains("--fit pad differs from the run's stretch"), other.err());
   }

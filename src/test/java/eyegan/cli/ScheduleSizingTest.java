@@ -22,7 +22,7 @@ class ScheduleSizingTest {
     data = EyeFolders.write(tmp.resolve("eyes"), 12, 5, 32);
   }
 
-  private CommandLineTest.Run train(Path run, String... more) {
+  private CliResult train(Path run, String... more) {
     String[] base = {"train", "--preset", "tiny", "--data", data.toString(), "--run-dir", run.toString(),
         "--no-export", "--swd-every", "0", "--tick-seconds", "0"};
     String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
@@ -36,7 +36,7 @@ class ScheduleSizingTest {
     // The test JVM started long before, so a 0.6 s budget is already spent when the first 15 steps
     // are timed: the run finishes the epoch under way. 24 images (12 + flips) / batch 8 = 3 steps per
     // epoch, so step 15 ends epoch 5.
-    CommandLineTest.Run r = train(run, "--minutes", "0.01");
+    CliResult r = train(run, "--minutes", "0.01");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("schedule: 5 epochs (15 steps) to end within 0.0 min"), r.out());
     TrainConfig saved = TrainingOptionsFile.read(run);
@@ -44,11 +44,11 @@ class ScheduleSizingTest {
     assertEquals(0.01, saved.budgetMinutes(), 1e-12);
     assertTrue(r.out().contains("done: 5 epochs, 15 steps"), r.out());
 
-    CommandLineTest.Run again = train(run, "--minutes", "3");
+    CliResult again = train(run, "--minutes", "3");
     assertEquals(2, again.code());
     assertTrue(again.err().contains("--minutes sizes a new run") && again.err().contains("5 epochs"), again.err());
 
-    CommandLineTest.Run extended = eyegan("train", "--run-dir", run.toString(), "--epochs", "6", "--no-export");
+    CliResult extended = eyegan("train", "--run-dir", run.toString(), "--epochs", "6", "--no-export");
     assertEquals(0, extended.code(), extended.err());
     assertTrue(extended.out().contains("done: 6 epochs, 18 steps"), extended.out());
     assertEquals(6, TrainingOptionsFile.read(run).epochs());
@@ -57,7 +57,7 @@ class ScheduleSizingTest {
   @Test
   void explicitEpochsWinOverMinutes() {
     Path run = tmp.resolve("fixed");
-    CommandLineTest.Run r = train(run, "--epochs", "2", "--minutes", "5");
+    CliResult r = train(run, "--epochs", "2", "--minutes", "5");
     assertEquals(0, r.code(), r.err());
     assertTrue(!r.out().contains("schedule:"), r.out());
     assertEquals(2, TrainingOptionsFile.read(run).epochs());
@@ -67,7 +67,7 @@ class ScheduleSizingTest {
   @Test
   void badMinutesAreUsageErrors() {
     for (String m : new String[] {"0", "-1", "NaN"}) {
-      CommandLineTest.Run r = train(tmp.resolve("bad" + m), "--minutes", m);
+      CliResult r = train(tmp.resolve("bad" + m), "--minutes", m);
       assertEquals(2, r.code(), m + ": " + r.err());
       assertTrue(r.err().contains("--minutes"), r.err());
     }

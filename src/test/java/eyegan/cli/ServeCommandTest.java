@@ -15,7 +15,7 @@ class ServeCommandTest {
 
   @Test
   void helpHasAnExample() {
-    CommandLineTest.Run h = CommandLineTest.eyegan("serve", "--help");
+    CliResult h = CommandLineTest.eyegan("serve", "--help");
     assertEquals(0, h.code());
     assertTrue(h.out().contains("Examples:") && h.out().contains("--port"), h.out());
   }
@@ -54,7 +54,7 @@ class ServeCommandTest {
     assertOneLine(CommandLineTest.eyegan("serve", "--model", model, "--model-name", "a/b"), "model name");
   }
 
-  private static void assertOneLine(CommandLineTest.Run r, String message) {
+  private static void assertOneLine(CliResult r, String message) {
     assertEquals(2, r.code(), r.out() + r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("eyegan: ") && r.err().contains(message), r.err());
