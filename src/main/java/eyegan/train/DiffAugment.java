@@ -140,17 +140,29 @@ final class DiffAugment {
     // Offsets into the padded image: shift + [-shift, shift] = [0, 2 shift]; an image left out gets shift (no move).
     Operand<TInt32> offsets = tf.dtypes.cast(tf.math.add(gated(shifts, 0f, gate), tf.constant((float) shift)), TInt32.class);
     // Index into the image padded by `shift` zeros: padded row i + dy + shift, in [0, R + 2 shift).
+    // Two gathers of whole rows, then of whole columns (by way of a transpose), each with one index
+    // per row: the same pixels as one gather per pixel, at a fraction of the index work.
+    int p = r + 2 * shift;
     Operand<TFloat32> padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, {shift, shift}, {shift, shift}, {0, 0}}), tf.constant(0f));
-    Operand<TInt32> dy = tf.reshape(tf.slice(offsets, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1, 1, 1}));
-    Operand<TInt32> dx = tf.reshape(tf.slice(offsets, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1, 1, 1}));
-    Constant<TInt32> grid = tf.constant(range(r));
-    Operand<TInt32> rows = tf.math.add(tf.reshape(grid, tf.constant(new int[] {1, r, 1})), dy); // [M, R, 1]
-    Operand<TInt32> cols = tf.math.add(tf.reshape(grid, tf.constant(new int[] {1, 1, r})), dx); // [M, 1, R]
-    Operand<TInt32> n = tf.reshape(tf.range(tf.constant(0), m, tf.constant(1)), tf.constant(new int[] {-1, 1, 1}));
-    Operand<TInt32> full = tf.stack(List.of(m, tf.constant(r), tf.constant(r)));
-    Operand<TInt32> indices = tf.stack(List.of(
-        tf.broadcastTo(n, full), tf.broadcastTo(rows, full), tf.broadcastTo(cols, full)), org.tensorflow.op.core.Stack.axis(3L));
-    return tf.gatherNd(padded, indices);
+    Operand<TInt32> dy = tf.slice(offsets, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})); // [M, 1]
+    Operand<TInt32> dx = tf.slice(offsets, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, 1}));
+    Operand<TInt32> rows = shiftedRows(dy, m, p);
+    Operand<TFloat32> byRows = tf.reshape(
+        tf.gather(tf.reshape(padded, tf.constant(new int[] {-1, p * 3})), rows, tf.constant(0)),
+        tf.constant(new int[] {-1, r, p, 3})); // [M, R, P, 3]
+    Operand<TFloat32> columnsFirst = tf.linalg.transpose(byRows, tf.constant(new int[] {0, 2, 1, 3})); // [M, P, R, 3]
+    Operand<TFloat32> byColumns = tf.reshape(
+        tf.gather(tf.reshape(columnsFirst, tf.constant(new int[] {-1, r * 3})), shiftedRows(dx, m, p), tf.constant(0)),
+        tf.constant(new int[] {-1, r, r, 3})); // [M, R (columns), R (rows), 3]
+    return tf.linalg.transpose(byColumns, tf.constant(new int[] {0, 2, 1, 3}));
+  }
+
+  /** Row indices into [M * P] rows of P-row blocks: n * P + i + offset_n for i in [0, R), flattened [M * R]. */
+  private Operand<TInt32> shiftedRows(Operand<TInt32> offset, Operand<TInt32> m, int p) {
+    Operand<TInt32> n = tf.reshape(tf.range(tf.constant(0), m, tf.constant(1)), tf.constant(new int[] {-1, 1}));
+    Operand<TInt32> start = tf.math.add(tf.math.mul(n, tf.constant(p)), offset); // [M, 1]
+    Operand<TInt32> i = tf.constant(new int[][] {range(resolution)}); // [1, R]
+    return tf.reshape(tf.math.add(start, i), tf.constant(new int[] {-1}));
   }
 
   /** Zero a square of side R/2 centred at a random pixel (it may hang over the border). */
