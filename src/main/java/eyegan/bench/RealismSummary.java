@@ -64,11 +64,14 @@ public final class RealismSummary {
           s.seed(), s.steps(), s.epochs(), s.msPerStep(), s.minutes(), s.measures().getOrDefault("swd", Double.NaN),
           s.measures().getOrDefault("kid_x1e3", Double.NaN), s.measures().getOrDefault("plausible_eyes_pct", Double.NaN)));
     }
-    sb.append(String.format(Locale.ROOT, "  %-16s %9s %21s %7s %9s %8s%n", "measure", "median", "range", "spread", "floor",
+    sb.append(String.format(Locale.ROOT, "  %-18s %9s %21s %7s %9s %8s%n", "measure", "median", "range", "spread", "floor",
         "/ floor"));
     for (Row r : rows(scores)) {
-      sb.append(String.format(Locale.ROOT, "  %-16s %9.2f %9.2f .. %-9.2f %6.2fx %9.2f %7.2fx%n", r.measure(), r.median(),
-          r.min(), r.max(), r.spread(), r.floor(), r.ratio()));
+      // KID's floor is about 0 (an unbiased estimate, sometimes below it): no ratio to print.
+      String ratio = Double.isNaN(r.ratio()) ? String.format(Locale.ROOT, "%8s", "-")
+          : String.format(Locale.ROOT, "%7.2fx", r.ratio());
+      sb.append(String.format(Locale.ROOT, "  %-18s %9.2f %9.2f .. %-9.2f %6.2fx %9.2f %s%n", r.measure(), r.median(),
+          r.min(), r.max(), r.spread(), r.floor(), ratio));
     }
     double[] ms = scores.stream().mapToDouble(RealismScore::msPerStep).toArray();
     double[] steps = scores.stream().mapToDouble(RealismScore::steps).toArray();
