@@ -64,9 +64,9 @@ class ArticleStepTest {
     assertNotEquals(plain, extended);
     assertTrue(extended.contains(TrainingGraph.LR_SCALE + ":PlaceholderWithDefault"), "the decay's scale feed");
     assertTrue(plain.stream().noneMatch(o -> o.startsWith(TrainingGraph.LR_SCALE + ":")));
-    assertTrue(extended.stream().anyMatch(o -> o.endsWith(":GatherNd")), "translation is a gather");
+    assertTrue(extended.stream().anyMatch(o -> o.endsWith(":GatherV2")), "translation is a gather of rows and of columns");
     assertTrue(extended.stream().anyMatch(o -> o.startsWith("ema_gen_")), "the average's variables");
-    assertTrue(plain.stream().noneMatch(o -> o.startsWith("ema_gen_") || o.endsWith(":GatherNd")));
+    assertTrue(plain.stream().noneMatch(o -> o.startsWith("ema_gen_") || o.endsWith(":GatherV2")));
     List<String> adaptive = ops(new StepOptions(AugmentPolicy.ALL, 10, 0.05, 0.5, true, 0.6, 20));
     assertTrue(adaptive.contains("ada_p:VariableV2"), "p is a variable (saved in checkpoints)");
     assertTrue(plain.stream().noneMatch(o -> o.startsWith("ada_")));
