@@ -115,7 +115,7 @@ final class VariantOptions {
     AugmentPolicy policy = augment != null ? usage(() -> AugmentPolicy.parse(augment), "--augment") : preset.augment();
     double target = adaTarget != null ? adaTarget : (augment != null && policy.isNone() ? 0 : preset.adaTarget());
     if (target > 0 && policy.isNone() && augment == null) {
-      policy = AugmentPolicy.parse("translation,cutout"); // ADA's geometric ops: what a real eye photo could be
+      policy = AugmentPolicy.GEOMETRIC;
     }
     boolean alternating = step != null ? stepOrder(step) : preset.alternating();
     double kimg = adaKimg != null ? adaKimg : preset.adaKimg();

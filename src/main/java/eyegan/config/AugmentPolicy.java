@@ -28,6 +28,11 @@ public record AugmentPolicy(Set<Op> ops) {
   public static final AugmentPolicy NONE = new AugmentPolicy(EnumSet.noneOf(Op.class));
   /** DiffAugment's policy for small data sets: all three. */
   public static final AugmentPolicy ALL = new AugmentPolicy(EnumSet.allOf(Op.class));
+  /**
+   * Translation and cutout: what adaptive augmentation applies when no policy is named, since a
+   * real eye photo could be shifted or partly covered, while a colour shift would leak into G.
+   */
+  public static final AugmentPolicy GEOMETRIC = new AugmentPolicy(EnumSet.of(Op.TRANSLATION, Op.CUTOUT));
 
   public AugmentPolicy {
     ops = ops.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(ops);
