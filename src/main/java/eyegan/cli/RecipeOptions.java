@@ -68,6 +68,8 @@ final class RecipeOptions {
     b.stepOrder = step.stepOrder();
     b.adaTarget = step.adaTarget();
     b.adaKimg = step.adaKimg();
+    b.r1Gamma = step.r1Gamma();
+    b.r1Every = step.r1Every();
     if (emaKimg != null && !variant.noEma) {
       b.emaKimg = emaKimg;
       b.emaRampup = Preset.EMA_RAMPUP;

@@ -66,15 +66,30 @@ final class VariantOptions {
           + " and biases uniform in +-1/sqrt(fan_in)). Default: the preset's.")
   String init;
 
+  @Option(names = "--dropout", paramLabel = "RATE",
+      description = "Fraction of D's activations dropped after each convolution while training (0 = none;"
+          + " default: the preset's, 0.5 for article and cpu).")
+  Float dropout;
+
+  @Option(names = "--r1-gamma", paramLabel = "G",
+      description = "R1 penalty (gamma / 2) * E[|grad D(real)|^2] on D's gradient at the real images (0 = off, the"
+          + " default; 0.01-0.1 suits 64 px). Often used with --dropout 0.")
+  Double r1Gamma;
+
+  @Option(names = "--r1-every", paramLabel = "STEPS",
+      description = "Lazy R1: minimise the penalty, weighted by this interval, in a D step of its own every STEPS"
+          + " steps (default " + StepOptions.R1_EVERY + ").")
+  Integer r1Every;
+
   /** The flags above as typed, for messages (a resumed run refuses every one of them). */
   static final String FLAGS = "--augment, --ada-target, --ada-kimg, --step, --no-ema, --upsampling, --kernel, --g-widths,"
-      + " --d-widths, --bn-momentum, --bn-epsilon, --init";
+      + " --d-widths, --bn-momentum, --bn-epsilon, --init, --dropout, --r1-gamma, --r1-every";
 
   /** True when any of these flags was given. */
   boolean anyGiven() {
     return augment != null || adaTarget != null || adaKimg != null || step != null || noEma || upsampling != null
         || kernel != null || gWidths != null || dWidths != null || bnMomentum != null || bnEpsilon != null
-        || init != null;
+        || init != null || dropout != null || r1Gamma != null || r1Every != null;
   }
 
   /** {@code m} with the given kernel side, upsampling, widths, batch-norm settings and initialisation. */
@@ -104,12 +119,16 @@ final class VariantOptions {
       ModelConfig base = out;
       out = usage(() -> base.withInit(init), "--init");
     }
+    if (dropout != null) {
+      ModelConfig base = out;
+      out = usage(() -> base.withDropout(dropout), "--dropout");
+    }
     return out;
   }
 
   /**
-   * {@code preset} with the given augmentation, update order and adaptive augmentation, and
-   * without the moving average for --no-ema.
+   * {@code preset} with the given augmentation, update order, adaptive augmentation and R1 penalty,
+   * and without the moving average for --no-ema.
    */
   StepOptions step(StepOptions preset) {
     AugmentPolicy policy = augment != null ? usage(() -> AugmentPolicy.parse(augment), "--augment") : preset.augment();
@@ -120,8 +139,12 @@ final class VariantOptions {
     boolean alternating = step != null ? stepOrder(step) : preset.alternating();
     double kimg = adaKimg != null ? adaKimg : preset.adaKimg();
     AugmentPolicy chosen = policy;
-    return usage(() -> new StepOptions(chosen, noEma ? 0 : preset.emaHalfLifeKimg(), noEma ? 0 : preset.emaRampup(),
-        preset.lrDecay(), alternating, target, kimg), adaTarget != null ? "--ada-target" : "--ada-kimg");
+    StepOptions out = usage(() -> new StepOptions(chosen, noEma ? 0 : preset.emaHalfLifeKimg(),
+        noEma ? 0 : preset.emaRampup(), preset.lrDecay(), alternating, target, kimg),
+        adaTarget != null ? "--ada-target" : "--ada-kimg");
+    double gamma = r1Gamma != null ? r1Gamma : preset.r1Gamma();
+    int every = r1Every != null ? r1Every : preset.r1Every();
+    return usage(() -> out.withR1(gamma, every), r1Gamma != null ? "--r1-gamma" : "--r1-every");
   }
 
   private static boolean stepOrder(String word) {

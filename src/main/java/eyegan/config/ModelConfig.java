@@ -216,6 +216,12 @@ public record ModelConfig(
         leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, newInit);
   }
 
+  /** This configuration with another dropout rate after each of D's convolutions (0 = no dropout). */
+  public ModelConfig withDropout(float newDropoutRate) {
+    return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
+        leakySlope, bnMomentum, bnEpsilon, newDropoutRate, upsampling, init);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ModelConfig m

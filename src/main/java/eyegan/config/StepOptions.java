@@ -19,15 +19,27 @@ package eyegan.config;
  * @param adaTarget adaptive discriminator augmentation (Karras et al. 2020): the target of
  *     r = E[sign(D(real))] that the augmentation probability p is steered towards; 0 = off
  * @param adaKimg thousands of images over which p can move from 0 to 1 (the speed of the controller)
+ * @param r1Gamma weight gamma of the R1 penalty (Mescheder et al. 2018) on D's gradient at the real
+ *     images, (gamma / 2) * E[|grad_x D(x)|^2]; 0 = off
+ * @param r1Every lazy regularisation (StyleGAN2): the penalty is minimised in a D step of its own,
+ *     weighted by this interval, on every {@code r1Every}-th step only
  */
 public record StepOptions(AugmentPolicy augment, double emaHalfLifeKimg, double emaRampup, double lrDecay,
-    boolean alternating, double adaTarget, double adaKimg) {
+    boolean alternating, double adaTarget, double adaKimg, double r1Gamma, int r1Every) {
   /** The tutorial's step: no augmentation, no moving average, constant learning rates, one update. */
   public static final StepOptions TUTORIAL = new StepOptions(AugmentPolicy.NONE, 0, 0, 0);
   /** StyleGAN2-ADA's target for r = E[sign(D(real))]. */
   public static final double ADA_TARGET = 0.6;
   /** p may move from 0 to 1 over 20k images: fast enough for runs of 5k-50k steps of 32. */
   public static final double ADA_KIMG = 20;
+  /** StyleGAN2's lazy regularisation interval: R1 every 16 steps. */
+  public static final int R1_EVERY = 16;
+
+  /** Options without the R1 penalty. */
+  public StepOptions(AugmentPolicy augment, double emaHalfLifeKimg, double emaRampup, double lrDecay,
+      boolean alternating, double adaTarget, double adaKimg) {
+    this(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, adaTarget, adaKimg, 0, R1_EVERY);
+  }
 
   /** Simultaneous updates, no adaptive augmentation. */
   public StepOptions(AugmentPolicy augment, double emaHalfLifeKimg, double emaRampup, double lrDecay) {
@@ -61,6 +73,12 @@ public record StepOptions(AugmentPolicy augment, double emaHalfLifeKimg, double 
     if (adaTarget > 0 && augment.isNone()) {
       throw new IllegalArgumentException("adaptive augmentation needs augmentations to apply (--augment)");
     }
+    if (!(r1Gamma >= 0) || Double.isInfinite(r1Gamma)) {
+      throw new IllegalArgumentException("--r1-gamma must be >= 0 (0 = off), got " + r1Gamma);
+    }
+    if (r1Every < 1) {
+      throw new IllegalArgumentException("--r1-every must be >= 1 step, got " + r1Every);
+    }
   }
 
   /** True when the step keeps a moving average of G. */
@@ -78,19 +96,29 @@ public record StepOptions(AugmentPolicy augment, double emaHalfLifeKimg, double 
     return adaTarget > 0;
   }
 
+  /** True when D's gradient at the reals is penalised (R1). */
+  public boolean r1() {
+    return r1Gamma > 0;
+  }
+
   /** These options with another learning-rate decay fraction. */
   public StepOptions withLrDecay(double fraction) {
-    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, fraction, alternating, adaTarget, adaKimg);
+    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, fraction, alternating, adaTarget, adaKimg, r1Gamma, r1Every);
   }
 
   /** These options with alternating (true) or simultaneous (false) updates. */
   public StepOptions withAlternating(boolean alternate) {
-    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternate, adaTarget, adaKimg);
+    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternate, adaTarget, adaKimg, r1Gamma, r1Every);
   }
 
   /** These options with adaptive augmentation towards {@code target} (0 = off) at {@code kimg} per unit of p. */
   public StepOptions withAda(double target, double kimg) {
-    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, target, kimg);
+    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, target, kimg, r1Gamma, r1Every);
+  }
+
+  /** These options with the R1 penalty of weight {@code gamma} (0 = off) every {@code every} steps. */
+  public StepOptions withR1(double gamma, int every) {
+    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, adaTarget, adaKimg, gamma, every);
   }
 
   /** The command-line word for the update order. */

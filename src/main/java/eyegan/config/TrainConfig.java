@@ -41,6 +41,9 @@ package eyegan.config;
  * @param adaTarget adaptive augmentation's target for E[sign(D(real))]; 0 = off
  * @param adaKimg thousands of images over which the adaptive probability may move by 1 (0 reads as
  *     the default, {@link StepOptions#ADA_KIMG})
+ * @param r1Gamma weight of the R1 penalty on D's gradient at the reals; 0 = off (as in runs recorded
+ *     before it existed)
+ * @param r1Every steps between the lazy R1 steps (0 reads as {@link StepOptions#R1_EVERY})
  */
 public record TrainConfig(
     String preset,
@@ -71,7 +74,9 @@ public record TrainConfig(
     double lrDecay,
     String stepOrder,
     double adaTarget,
-    double adaKimg) {
+    double adaKimg,
+    double r1Gamma,
+    int r1Every) {
 
   /** {@link #stepOrder} of the tutorial's step. */
   public static final String SIMULTANEOUS = "simultaneous";
@@ -104,16 +109,17 @@ public record TrainConfig(
     require(stepOrder.equals(SIMULTANEOUS) || stepOrder.equals(ALTERNATING),
         "--step must be " + SIMULTANEOUS + " or " + ALTERNATING + ", got " + stepOrder);
     adaKimg = adaKimg == 0 ? StepOptions.ADA_KIMG : adaKimg;
+    r1Every = r1Every == 0 ? StepOptions.R1_EVERY : r1Every;
     // Validates the EMA, decay and adaptive augmentation values (the parameters: in a compact
     // constructor the fields are not assigned yet).
     new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup, lrDecay, ALTERNATING.equals(stepOrder),
-        adaTarget, adaKimg);
+        adaTarget, adaKimg, r1Gamma, r1Every);
   }
 
   /** The training step's additions to the tutorial's step, as recorded for this run. */
   public StepOptions stepOptions() {
     return new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup, lrDecay,
-        ALTERNATING.equals(stepOrder), adaTarget, adaKimg);
+        ALTERNATING.equals(stepOrder), adaTarget, adaKimg, r1Gamma, r1Every);
   }
 
   /** True when the generator's moving average is kept (and used for grids, SWD and export). */
@@ -129,7 +135,7 @@ public record TrainConfig(
         DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p.swdEvery(),
         DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR, p.augment().toString(), p.emaKimg(),
         p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, null, null, p.lrDecay(),
-        p.step().stepOrder(), p.step().adaTarget(), p.step().adaKimg());
+        p.step().stepOrder(), p.step().adaTarget(), p.step().adaKimg(), p.step().r1Gamma(), p.step().r1Every());
   }
 
   private static void require(boolean ok, String message) {
@@ -174,6 +180,8 @@ public record TrainConfig(
     public String stepOrder;
     public double adaTarget;
     public double adaKimg;
+    public double r1Gamma;
+    public int r1Every;
 
     private Builder(TrainConfig c) {
       preset = c.preset;
@@ -205,13 +213,15 @@ public record TrainConfig(
       stepOrder = c.stepOrder;
       adaTarget = c.adaTarget;
       adaKimg = c.adaKimg;
+      r1Gamma = c.r1Gamma;
+      r1Every = c.r1Every;
     }
 
     public TrainConfig build() {
       return new TrainConfig(preset, model, batchSize, epochs, learningRate, beta1, beta2, epsilon,
           seed, dataDir, checkpointEvery, keepCheckpoints, gridSamples, gridEvery, swdEvery, tickSeconds,
           maxMinutes, exportAtEnd, exportDir, augment, emaKimg, emaRampup, budgetMinutes,
-          fit, dataFingerprint, lrDecay, stepOrder, adaTarget, adaKimg);
+          fit, dataFingerprint, lrDecay, stepOrder, adaTarget, adaKimg, r1Gamma, r1Every);
     }
   }
 }

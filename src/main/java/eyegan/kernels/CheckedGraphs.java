@@ -28,10 +28,10 @@ public final class CheckedGraphs {
   private static final Hyperparameters ANY_HYPERPARAMETERS = new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f);
   /**
    * Every augmentation, gated by the adaptive probability, a moving average with ramp-up, the
-   * learning-rate decay and alternating updates: all the ops a step can hold.
+   * learning-rate decay, alternating updates and the lazy R1 step: all the ops a step can hold.
    */
   static final StepOptions EVERY_OPTION = new StepOptions(AugmentPolicy.ALL, 10, 0.05, 0.5, true,
-      StepOptions.ADA_TARGET, StepOptions.ADA_KIMG);
+      StepOptions.ADA_TARGET, StepOptions.ADA_KIMG).withR1(0.05, StepOptions.R1_EVERY);
 
   private CheckedGraphs() {}
 
@@ -63,6 +63,9 @@ public final class CheckedGraphs {
           TrainingGraph.D_LOSS, TrainingGraph.G_LOSS, TrainingGraph.D_REAL, TrainingGraph.D_FAKE));
       if (options.adaptive()) {
         fetched.add(TrainingGraph.ADA_P);
+      }
+      if (options.r1()) {
+        fetched.addAll(List.of(TrainingGraph.R1_STEP, TrainingGraph.R1_PENALTY));
       }
       parts.add(KernelCoverage.check(label + ": training step", def, fetched, registry, deviceType));
       parts.add(KernelCoverage.check(label + ": sampling", def, List.of(TrainingGraph.SAMPLE_IMAGES), registry,

@@ -1,7 +1,9 @@
 package eyegan.train;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -23,12 +25,16 @@ import org.tensorflow.types.TInt64;
  * counter that is incremented only after every update has run.
  *
  * <p>Slots are named {@code <variable>-m} and {@code <variable>-v}, the counter
- * {@code <name>_iterations}; all are saved in checkpoints.
+ * {@code <name>_iterations}; all are saved in checkpoints. A second {@link #apply(List, List,
+ * Operand, String) apply} builds another update of the same state (moments and counter), for a
+ * step of the same network with another loss (the lazy R1 step), run at other times.
  */
 final class AdamOptimizer {
   private final Ops tf;
   private final String name;
   private final Hyperparameters hp;
+  private final Map<String, Variable<TFloat32>[]> slots = new HashMap<>();
+  private Variable<TInt64> iterations;
 
   AdamOptimizer(Ops tf, String name, Hyperparameters hp) {
     this.tf = tf;
@@ -49,10 +55,17 @@ final class AdamOptimizer {
    * read each step), or constant when it is null.
    */
   Op apply(List<Operand<TFloat32>> grads, List<Variable<TFloat32>> vars, Operand<TFloat32> lrScale) {
+    return apply(grads, vars, lrScale, name + "_apply");
+  }
+
+  /** {@link #apply(List, List, Operand)} as an op named {@code opName}, sharing this optimiser's state. */
+  Op apply(List<Operand<TFloat32>> grads, List<Variable<TFloat32>> vars, Operand<TFloat32> lrScale, String opName) {
     if (grads.size() != vars.size()) {
       throw new IllegalArgumentException(grads.size() + " gradients for " + vars.size() + " variables");
     }
-    Variable<TInt64> iterations = tf.withName(name + "_iterations").variable(tf.constant(0L));
+    if (iterations == null) {
+      iterations = tf.withName(name + "_iterations").variable(tf.constant(0L));
+    }
     // t = iterations + 1 for this step; b^t computed rather than carried, so nothing can race.
     Operand<TFloat32> t = tf.dtypes.cast(tf.math.add(iterations, tf.constant(1L)), TFloat32.class);
     Operand<TFloat32> beta1Power = tf.math.pow(tf.constant(hp.beta1()), t);
@@ -67,14 +80,17 @@ final class AdamOptimizer {
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < vars.size(); i++) {
       Variable<TFloat32> var = vars.get(i);
-      String base = var.op().name();
-      Operand<TFloat32> zeros = tf.zeros(tf.constant(var.shape().asArray()), TFloat32.class);
-      Variable<TFloat32> m = tf.withName(base + "-m").variable(zeros);
-      Variable<TFloat32> v = tf.withName(base + "-v").variable(zeros);
-      updates.add(tf.train.applyAdam(var, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon,
+      Variable<TFloat32>[] mv = slots.computeIfAbsent(var.op().name(), base -> moments(var, base));
+      updates.add(tf.train.applyAdam(var, mv[0], mv[1], beta1Power, beta2Power, lr, beta1, beta2, epsilon,
           grads.get(i), ApplyAdam.useLocking(true)));
     }
-    return tf.withControlDependencies(updates).withName(name + "_apply")
-        .assignAdd(iterations, tf.constant(1L));
+    return tf.withControlDependencies(updates).withName(opName).assignAdd(iterations, tf.constant(1L));
+  }
+
+  /** The first and second moment slots of {@code var}, zero at the start. */
+  @SuppressWarnings("unchecked")
+  private Variable<TFloat32>[] moments(Variable<TFloat32> var, String base) {
+    Operand<TFloat32> zeros = tf.zeros(tf.constant(var.shape().asArray()), TFloat32.class);
+    return new Variable[] {tf.withName(base + "-m").variable(zeros), tf.withName(base + "-v").variable(zeros)};
   }
 }

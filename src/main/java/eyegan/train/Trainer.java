@@ -2,6 +2,7 @@ package eyegan.train;
 
 import eyegan.EyeganException;
 import eyegan.UserInputException;
+import eyegan.config.StepOptions;
 import eyegan.config.TrainConfig;
 import eyegan.data.EpochBatches;
 import eyegan.image.ImageGrid;
@@ -50,6 +51,8 @@ public final class Trainer {
   private StepDevice device;
   private ScheduleSizer sizer;
   private java.util.function.UnaryOperator<TrainConfig> onSized;
+  /** The newest R1 penalty measured (NaN until the first lazy R1 step). */
+  private float lastR1 = Float.NaN;
 
   /**
    * @param reals real images for {@code reals.png} (any count; the first grid's worth is shown)
@@ -182,8 +185,8 @@ public final class Trainer {
           }
           if (sizing && step == ScheduleSizer.WARMUP_STEPS) {
             timedFrom = System.nanoTime();
-          } else if (sizing && step == ScheduleSizer.WARMUP_STEPS + ScheduleSizer.TIMED_STEPS) {
-            ScheduleSizer.Decision d = sizer.decide((System.nanoTime() - timedFrom) / 1e9 / ScheduleSizer.TIMED_STEPS,
+          } else if (sizing && step == ScheduleSizer.WARMUP_STEPS + timedSteps()) {
+            ScheduleSizer.Decision d = sizer.decide((System.nanoTime() - timedFrom) / 1e9 / timedSteps(),
                 perEpoch, step, System.currentTimeMillis());
             TrainConfig.Builder b = cfg.toBuilder();
             b.epochs = d.epochs();
@@ -255,6 +258,10 @@ public final class Trainer {
    */
   private StepResult trainStep(Session session, TFloat32 real, TInt64 seed, TFloat32 lrScale, long step) {
     seed.setLong(step, 1);
+    StepOptions options = cfg.stepOptions();
+    if (options.r1() && step % options.r1Every() == 0) {
+      lastR1 = r1Step(session, real, lrScale);
+    }
     Session.Runner runner = session.runner();
     if (lrScale != null) {
       runner.feed(TrainingGraph.LR_SCALE, lrScale);
@@ -278,6 +285,28 @@ public final class Trainer {
     }
   }
 
+  /**
+   * Steps timed to size a schedule: with lazy R1, whole intervals of it, so that the timed steps
+   * hold R1 steps in the share the run will.
+   */
+  private int timedSteps() {
+    StepOptions options = cfg.stepOptions();
+    int every = options.r1() ? options.r1Every() : 1;
+    return (ScheduleSizer.TIMED_STEPS + every - 1) / every * every;
+  }
+
+  /** The lazy R1 step, on this step's real batch before its regular step; returns the penalty. */
+  private static float r1Step(Session session, TFloat32 real, TFloat32 lrScale) {
+    Session.Runner runner = session.runner();
+    if (lrScale != null) {
+      runner.feed(TrainingGraph.LR_SCALE, lrScale);
+    }
+    try (Result res = runner.feed(TrainingGraph.REAL_IMAGES, real).addTarget(TrainingGraph.R1_STEP)
+        .fetch(TrainingGraph.R1_PENALTY).run()) {
+      return scalar(res, 0);
+    }
+  }
+
   private static float scalar(Result res, int i) {
     return ((TFloat32) res.get(i)).getFloat();
   }
@@ -296,6 +325,9 @@ public final class Trainer {
     }
     board.scalar("loss/discriminator", step, m[0]);
     board.scalar("loss/generator", step, m[1]);
+    if (Float.isFinite(lastR1)) {
+      board.scalar("loss/r1", step, lastR1);
+    }
     board.scalar("D/real", step, m[2]);
     board.scalar("D/fake", step, m[3]);
     board.scalar("speed/images_per_second", step, imgPerSec);

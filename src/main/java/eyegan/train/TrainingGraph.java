@@ -59,6 +59,13 @@ public final class TrainingGraph {
   public static final String LR_SCALE = "lr_scale";
   /** float32 scalar: the adaptive augmentation probability p after the step (only when the options adapt it). */
   public static final String ADA_P = AdaController.P_AFTER;
+  /**
+   * The lazy R1 step (only when the options penalise): one Adam step of D, with D's optimiser state,
+   * on (gamma / 2) * every * {@link #R1_PENALTY}; feeds {@link #REAL_IMAGES} (and {@link #LR_SCALE}).
+   */
+  public static final String R1_STEP = "r1_step";
+  /** float32 scalar: E over the real batch of |grad_x D(x)|^2, D's logit without dropout. */
+  public static final String R1_PENALTY = "r1_penalty";
   /** Optimiser names; slots are {@code <variable>-m} / {@code -v}, the apply ops {@code <name>_apply}. */
   public static final String GEN_ADAM = "gen_adam";
   public static final String DISC_ADAM = "disc_adam";
@@ -160,8 +167,8 @@ public final class TrainingGraph {
     Operand<TFloat32> lrScale = options.decays()
         ? tf.withName(LR_SCALE).placeholderWithDefault(tf.constant(1f), Shape.scalar())
         : null;
-    Op dApply = new AdamOptimizer(tf, DISC_ADAM, hp)
-        .apply(ordered(tf.withControlDependencies(allGrads), dValues), discriminator.trainableVariables(), lrScale);
+    AdamOptimizer dAdam = new AdamOptimizer(tf, DISC_ADAM, hp);
+    Op dApply = dAdam.apply(ordered(tf.withControlDependencies(allGrads), dValues), discriminator.trainableVariables(), lrScale);
     if (options.alternating()) {
       // G's loss against the updated D: a second D pass over the same fakes, with dropout masks and
       // augmentations of its own, that cannot start before D's update has been applied.
@@ -188,11 +195,43 @@ public final class TrainingGraph {
       updates = List.of(new GeneratorAverage(tf, generator, averageGenerator, options).update(stepSeed, n, updates));
     }
     tf.withControlDependencies(updates).withName(TRAIN).noOp();
+    if (options.r1()) {
+      addR1Step(tf, real, dAdam, lrScale, options);
+    }
 
     Operand<TFloat32> sampleNoise =
         tf.withName(SAMPLE_NOISE).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.noiseDim())));
     Generator sampled = averageGenerator != null ? averageGenerator : generator;
     tf.withName(SAMPLE_IMAGES).identity(sampled.apply(sampleNoise, Mode.INFERENCE));
+  }
+
+  /**
+   * The lazy R1 step (StyleGAN2's "Dreg" phase): the penalty of D's input gradient at the un-augmented
+   * reals, with D as it judges without dropout, weighted by gamma / 2 and by the interval so that on
+   * average it weighs as much as a penalty every step. Its Adam step shares D's moments and counter.
+   */
+  private void addR1Step(Ops tf, Operand<TFloat32> real, AdamOptimizer dAdam, Operand<TFloat32> lrScale,
+      StepOptions options) {
+    Operand<TFloat32> logits = discriminator.apply(real, Mode.INFERENCE, tf.constant(new long[] {0L, 0L}));
+    // Each image's logit depends on that image only (D has no batch statistics), so the gradient of
+    // the batch's sum holds every image's own input gradient.
+    // The seed dy/dy = 1 is a constant: the default seed, OnesLike, has no gradient of its own.
+    Output<?> dx = tf.gradients(tf.sum(logits, tf.constant(new int[] {0, 1})), List.of(real),
+        Gradients.dx(List.of(tf.constant(1f)))).dy(0);
+    @SuppressWarnings("unchecked")
+    Operand<TFloat32> grad = (Output<TFloat32>) dx;
+    Operand<TFloat32> perImage = tf.sum(tf.math.square(grad), tf.constant(new int[] {1, 2, 3}));
+    Operand<TFloat32> penalty = tf.withName(R1_PENALTY).math.mean(perImage, tf.constant(0));
+    Operand<TFloat32> loss = tf.math.mul(penalty, tf.constant((float) (options.r1Gamma() / 2 * options.r1Every())));
+    // The biases reach D's input gradient only through LeakyReLU's kinks, whose derivative is zero,
+    // and TensorFlow then builds no gradient for them at all; 0 * sum(v) gives every variable one,
+    // so Adam steps all of D as a PyTorch optimiser would with zero gradients.
+    for (Variable<TFloat32> v : discriminator.trainableVariables()) {
+      loss = tf.math.add(loss, tf.math.mul(tf.constant(0f), tf.sum(v, tf.range(tf.constant(0), tf.rank(v), tf.constant(1)))));
+    }
+    List<Op> grads = new ArrayList<>();
+    List<Operand<TFloat32>> values = gradientValues(tf, tf.gradients(loss, discriminator.trainableVariables()), grads);
+    dAdam.apply(ordered(tf.withControlDependencies(grads), values), discriminator.trainableVariables(), lrScale, R1_STEP);
   }
 
   /** Wraps each gradient in an Identity op, collected in {@code ops} to serve as a barrier. */

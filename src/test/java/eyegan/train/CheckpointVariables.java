@@ -82,6 +82,15 @@ public final class CheckpointVariables {
     return f;
   }
 
+  /** The values of the int64 variable {@code name} (a counter). */
+  public long[] longs(String name) {
+    Object v = values.get(name);
+    if (!(v instanceof long[] l)) {
+      throw new AssertionError("no int64 variable " + name + " in the checkpoint: " + values.keySet());
+    }
+    return l;
+  }
+
   public java.util.Set<String> names() {
     return values.keySet();
   }

@@ -166,6 +166,28 @@ class TrainerResumeTest {
   }
 
   @Test
+  void aRunWithLazyR1ResumesExactlyAndCountsItsSteps() throws Exception {
+    TrainConfig.Builder b = config(3).toBuilder();
+    b.r1Gamma = 1;
+    b.r1Every = 4; // R1 before steps 0, 4, 8 and 12 of the 15
+    TrainConfig r1 = b.build();
+    Path straight = tmp.resolve("r1-straight");
+    assertTrue(train(straight, r1).completed());
+    Path interrupted = tmp.resolve("r1-interrupted");
+    assertFalse(train(interrupted, r1, new StopSignal().atStep(6)).completed());
+    assertTrue(train(interrupted, r1).completed());
+    CheckpointVariables wa = CheckpointVariables.newest(straight, r1);
+    wa.assertSameAs(CheckpointVariables.newest(interrupted, r1), 1e-6f);
+    // D's optimiser took the 15 regular steps and the 4 lazy R1 steps; G's only the regular ones.
+    assertEquals(19L, wa.longs(TrainingGraph.DISC_ADAM + "_iterations")[0]);
+    assertEquals(15L, wa.longs(TrainingGraph.GEN_ADAM + "_iterations")[0]);
+    // The penalty changes the run: the same run without it ends with other weights.
+    Path plain = tmp.resolve("r1-plain");
+    assertTrue(train(plain, config(3)).completed());
+    assertThrows(AssertionError.class, () -> wa.assertSameAs(CheckpointVariables.newest(plain, config(3)), 1e-6f));
+  }
+
+  @Test
   void stopAfterExactlyKStepsSavesThatStep() throws Exception {
     Path dir = tmp.resolve("stopped");
     Trainer.Outcome o = train(dir, config(3), new StopSignal().atStep(7));
