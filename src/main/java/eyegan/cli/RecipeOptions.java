@@ -70,6 +70,7 @@ final class RecipeOptions {
     b.adaKimg = step.adaKimg();
     b.r1Gamma = step.r1Gamma();
     b.r1Every = step.r1Every();
+    b.loss = step.lossName();
     if (emaKimg != null && !variant.noEma) {
       b.emaKimg = emaKimg;
       b.emaRampup = Preset.EMA_RAMPUP;

@@ -81,15 +81,20 @@ final class VariantOptions {
           + " steps (default " + StepOptions.R1_EVERY + ").")
   Integer r1Every;
 
+  @Option(names = "--loss", paramLabel = "LOSS",
+      description = "bce (the reference's binary cross-entropy) or hinge (D: relu(1 - real) + relu(1 + fake), G: -fake,"
+          + " on logits). Default: the preset's, bce.")
+  String loss;
+
   /** The flags above as typed, for messages (a resumed run refuses every one of them). */
   static final String FLAGS = "--augment, --ada-target, --ada-kimg, --step, --no-ema, --upsampling, --kernel, --g-widths,"
-      + " --d-widths, --bn-momentum, --bn-epsilon, --init, --dropout, --r1-gamma, --r1-every";
+      + " --d-widths, --bn-momentum, --bn-epsilon, --init, --dropout, --r1-gamma, --r1-every, --loss";
 
   /** True when any of these flags was given. */
   boolean anyGiven() {
     return augment != null || adaTarget != null || adaKimg != null || step != null || noEma || upsampling != null
         || kernel != null || gWidths != null || dWidths != null || bnMomentum != null || bnEpsilon != null
-        || init != null || dropout != null || r1Gamma != null || r1Every != null;
+        || init != null || dropout != null || r1Gamma != null || r1Every != null || loss != null;
   }
 
   /** {@code m} with the given kernel side, upsampling, widths, batch-norm settings and initialisation. */
@@ -127,8 +132,8 @@ final class VariantOptions {
   }
 
   /**
-   * {@code preset} with the given augmentation, update order, adaptive augmentation and R1 penalty,
-   * and without the moving average for --no-ema.
+   * {@code preset} with the given augmentation, update order, adaptive augmentation, R1 penalty and
+   * losses, and without the moving average for --no-ema.
    */
   StepOptions step(StepOptions preset) {
     AugmentPolicy policy = augment != null ? usage(() -> AugmentPolicy.parse(augment), "--augment") : preset.augment();
@@ -144,7 +149,18 @@ final class VariantOptions {
         adaTarget != null ? "--ada-target" : "--ada-kimg");
     double gamma = r1Gamma != null ? r1Gamma : preset.r1Gamma();
     int every = r1Every != null ? r1Every : preset.r1Every();
-    return usage(() -> out.withR1(gamma, every), r1Gamma != null ? "--r1-gamma" : "--r1-every");
+    StepOptions withR1 = usage(() -> out.withR1(gamma, every), r1Gamma != null ? "--r1-gamma" : "--r1-every");
+    return loss == null ? withR1 : withR1.withHinge(hinge(loss));
+  }
+
+  private static boolean hinge(String word) {
+    if (word.equals(TrainConfig.HINGE)) {
+      return true;
+    }
+    if (word.equals(TrainConfig.BCE)) {
+      return false;
+    }
+    throw new UserInputException("--loss must be " + TrainConfig.BCE + " or " + TrainConfig.HINGE + ", got " + word);
   }
 
   private static boolean stepOrder(String word) {

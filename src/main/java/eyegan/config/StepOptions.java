@@ -23,9 +23,11 @@ package eyegan.config;
  *     images, (gamma / 2) * E[|grad_x D(x)|^2]; 0 = off
  * @param r1Every lazy regularisation (StyleGAN2): the penalty is minimised in a D step of its own,
  *     weighted by this interval, on every {@code r1Every}-th step only
+ * @param hinge true: hinge losses (D: relu(1 - real) + relu(1 + fake), G: -fake, on logits) in place
+ *     of the reference's binary cross-entropy
  */
 public record StepOptions(AugmentPolicy augment, double emaHalfLifeKimg, double emaRampup, double lrDecay,
-    boolean alternating, double adaTarget, double adaKimg, double r1Gamma, int r1Every) {
+    boolean alternating, double adaTarget, double adaKimg, double r1Gamma, int r1Every, boolean hinge) {
   /** The tutorial's step: no augmentation, no moving average, constant learning rates, one update. */
   public static final StepOptions TUTORIAL = new StepOptions(AugmentPolicy.NONE, 0, 0, 0);
   /** StyleGAN2-ADA's target for r = E[sign(D(real))]. */
@@ -38,7 +40,7 @@ public record StepOptions(AugmentPolicy augment, double emaHalfLifeKimg, double 
   /** Options without the R1 penalty. */
   public StepOptions(AugmentPolicy augment, double emaHalfLifeKimg, double emaRampup, double lrDecay,
       boolean alternating, double adaTarget, double adaKimg) {
-    this(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, adaTarget, adaKimg, 0, R1_EVERY);
+    this(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, adaTarget, adaKimg, 0, R1_EVERY, false);
   }
 
   /** Simultaneous updates, no adaptive augmentation. */
@@ -103,22 +105,36 @@ public record StepOptions(AugmentPolicy augment, double emaHalfLifeKimg, double 
 
   /** These options with another learning-rate decay fraction. */
   public StepOptions withLrDecay(double fraction) {
-    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, fraction, alternating, adaTarget, adaKimg, r1Gamma, r1Every);
+    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, fraction, alternating, adaTarget, adaKimg,
+        r1Gamma, r1Every, hinge);
   }
 
   /** These options with alternating (true) or simultaneous (false) updates. */
   public StepOptions withAlternating(boolean alternate) {
-    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternate, adaTarget, adaKimg, r1Gamma, r1Every);
+    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternate, adaTarget, adaKimg,
+        r1Gamma, r1Every, hinge);
   }
 
   /** These options with adaptive augmentation towards {@code target} (0 = off) at {@code kimg} per unit of p. */
   public StepOptions withAda(double target, double kimg) {
-    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, target, kimg, r1Gamma, r1Every);
+    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, target, kimg,
+        r1Gamma, r1Every, hinge);
   }
 
   /** These options with the R1 penalty of weight {@code gamma} (0 = off) every {@code every} steps. */
   public StepOptions withR1(double gamma, int every) {
-    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, adaTarget, adaKimg, gamma, every);
+    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, adaTarget, adaKimg, gamma, every, hinge);
+  }
+
+  /** These options with hinge losses (true) or the reference's cross-entropy (false). */
+  public StepOptions withHinge(boolean useHinge) {
+    return new StepOptions(augment, emaHalfLifeKimg, emaRampup, lrDecay, alternating, adaTarget, adaKimg, r1Gamma,
+        r1Every, useHinge);
+  }
+
+  /** The command-line word for the losses. */
+  public String lossName() {
+    return hinge ? "hinge" : "bce";
   }
 
   /** The command-line word for the update order. */

@@ -44,6 +44,8 @@ package eyegan.config;
  * @param r1Gamma weight of the R1 penalty on D's gradient at the reals; 0 = off (as in runs recorded
  *     before it existed)
  * @param r1Every steps between the lazy R1 steps (0 reads as {@link StepOptions#R1_EVERY})
+ * @param loss {@code bce} (the reference's binary cross-entropy) or {@code hinge}; null = bce (runs
+ *     recorded before it existed)
  */
 public record TrainConfig(
     String preset,
@@ -76,7 +78,13 @@ public record TrainConfig(
     double adaTarget,
     double adaKimg,
     double r1Gamma,
-    int r1Every) {
+    int r1Every,
+    String loss) {
+
+  /** {@link #loss} of the reference: binary cross-entropy. */
+  public static final String BCE = "bce";
+  /** {@link #loss}: hinge losses. */
+  public static final String HINGE = "hinge";
 
   /** {@link #stepOrder} of the tutorial's step. */
   public static final String SIMULTANEOUS = "simultaneous";
@@ -110,16 +118,18 @@ public record TrainConfig(
         "--step must be " + SIMULTANEOUS + " or " + ALTERNATING + ", got " + stepOrder);
     adaKimg = adaKimg == 0 ? StepOptions.ADA_KIMG : adaKimg;
     r1Every = r1Every == 0 ? StepOptions.R1_EVERY : r1Every;
+    loss = loss == null ? BCE : loss;
+    require(loss.equals(BCE) || loss.equals(HINGE), "--loss must be " + BCE + " or " + HINGE + ", got " + loss);
     // Validates the EMA, decay and adaptive augmentation values (the parameters: in a compact
     // constructor the fields are not assigned yet).
     new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup, lrDecay, ALTERNATING.equals(stepOrder),
-        adaTarget, adaKimg, r1Gamma, r1Every);
+        adaTarget, adaKimg, r1Gamma, r1Every, HINGE.equals(loss));
   }
 
   /** The training step's additions to the tutorial's step, as recorded for this run. */
   public StepOptions stepOptions() {
     return new StepOptions(AugmentPolicy.parse(augment), emaKimg, emaRampup, lrDecay,
-        ALTERNATING.equals(stepOrder), adaTarget, adaKimg, r1Gamma, r1Every);
+        ALTERNATING.equals(stepOrder), adaTarget, adaKimg, r1Gamma, r1Every, HINGE.equals(loss));
   }
 
   /** True when the generator's moving average is kept (and used for grids, SWD and export). */
@@ -135,7 +145,8 @@ public record TrainConfig(
         DEFAULT_KEEP_CHECKPOINTS, DEFAULT_GRID_SAMPLES, 1, p.swdEvery(),
         DEFAULT_TICK_SECONDS, 0, true, DEFAULT_EXPORT_DIR, p.augment().toString(), p.emaKimg(),
         p.emaKimg() > 0 ? Preset.EMA_RAMPUP : 0, 0, null, null, p.lrDecay(),
-        p.step().stepOrder(), p.step().adaTarget(), p.step().adaKimg(), p.step().r1Gamma(), p.step().r1Every());
+        p.step().stepOrder(), p.step().adaTarget(), p.step().adaKimg(), p.step().r1Gamma(), p.step().r1Every(),
+        p.step().lossName());
   }
 
   private static void require(boolean ok, String message) {
@@ -182,6 +193,7 @@ public record TrainConfig(
     public double adaKimg;
     public double r1Gamma;
     public int r1Every;
+    public String loss;
 
     private Builder(TrainConfig c) {
       preset = c.preset;
@@ -215,13 +227,14 @@ public record TrainConfig(
       adaKimg = c.adaKimg;
       r1Gamma = c.r1Gamma;
       r1Every = c.r1Every;
+      loss = c.loss;
     }
 
     public TrainConfig build() {
       return new TrainConfig(preset, model, batchSize, epochs, learningRate, beta1, beta2, epsilon,
           seed, dataDir, checkpointEvery, keepCheckpoints, gridSamples, gridEvery, swdEvery, tickSeconds,
           maxMinutes, exportAtEnd, exportDir, augment, emaKimg, emaRampup, budgetMinutes,
-          fit, dataFingerprint, lrDecay, stepOrder, adaTarget, adaKimg, r1Gamma, r1Every);
+          fit, dataFingerprint, lrDecay, stepOrder, adaTarget, adaKimg, r1Gamma, r1Every, loss);
     }
   }
 }

@@ -28,10 +28,11 @@ public final class CheckedGraphs {
   private static final Hyperparameters ANY_HYPERPARAMETERS = new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f);
   /**
    * Every augmentation, gated by the adaptive probability, a moving average with ramp-up, the
-   * learning-rate decay, alternating updates and the lazy R1 step: all the ops a step can hold.
+   * learning-rate decay, alternating updates, the lazy R1 step and hinge losses (the presets cover
+   * cross-entropy): all the ops a step can hold.
    */
   static final StepOptions EVERY_OPTION = new StepOptions(AugmentPolicy.ALL, 10, 0.05, 0.5, true,
-      StepOptions.ADA_TARGET, StepOptions.ADA_KIMG).withR1(0.05, StepOptions.R1_EVERY);
+      StepOptions.ADA_TARGET, StepOptions.ADA_KIMG).withR1(0.05, StepOptions.R1_EVERY).withHinge(true);
 
   private CheckedGraphs() {}
 

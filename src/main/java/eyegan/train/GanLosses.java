@@ -4,9 +4,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.framework.op.FrameworkOps;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
- * The reference model's binary cross-entropy losses, on logits.
+ * The reference model's binary cross-entropy losses, on logits, and the hinge loss a recipe may use instead.
  *
  * <p>Per element, with logit x and target z: {@code max(x, 0) - x*z + log1p(exp(-|x|))}, which equals
  * {@code -z*log(sigmoid(x)) - (1-z)*log(1-sigmoid(x))} without overflowing for large |x|. Keras's
@@ -39,6 +40,35 @@ public final class GanLosses {
   /** Generator loss: fake -> 1. */
   public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
     return bceWithLogits(tf, fakeLogits, 1f);
+  }
+
+  /**
+   * Hinge loss of D (Lim and Ye 2017, as in SAGAN and BigGAN): mean(relu(1 - real)) + mean(relu(1 +
+   * fake)), on logits [N, 1]: D stops pushing an image once its logit is past the margin of 1.
+   */
+  public static Operand<TFloat32> hingeDiscriminatorLoss(Ops tf, Operand<TFloat32> realLogits,
+      Operand<TFloat32> fakeLogits) {
+    Operand<TFloat32> one = tf.constant(1f);
+    Operand<TInt32> all = tf.constant(new int[] {0, 1});
+    Operand<TFloat32> real = tf.math.mean(tf.nn.relu(tf.math.sub(one, realLogits)), all);
+    Operand<TFloat32> fake = tf.math.mean(tf.nn.relu(tf.math.add(one, fakeLogits)), all);
+    return tf.math.add(real, fake);
+  }
+
+  /** Hinge loss of G: -mean(D(G(z))), the logit itself, with no margin. */
+  public static Operand<TFloat32> hingeGeneratorLoss(Ops tf, Operand<TFloat32> fakeLogits) {
+    return tf.math.neg(tf.math.mean(fakeLogits, tf.constant(new int[] {0, 1})));
+  }
+
+  /** D's loss of the step: {@code hinge} or the reference's cross-entropy. */
+  public static Operand<TFloat32> discriminatorLoss(Ops tf, Operand<TFloat32> realLogits, Operand<TFloat32> fakeLogits,
+      boolean hinge) {
+    return hinge ? hingeDiscriminatorLoss(tf, realLogits, fakeLogits) : discriminatorLoss(tf, realLogits, fakeLogits);
+  }
+
+  /** G's loss of the step: {@code hinge} or the reference's cross-entropy. */
+  public static Operand<TFloat32> generatorLoss(Ops tf, Operand<TFloat32> fakeLogits, boolean hinge) {
+    return hinge ? hingeGeneratorLoss(tf, fakeLogits) : generatorLoss(tf, fakeLogits);
   }
 
   /** Plain-Java reference of the per-element formula, for reporting and tests. */

@@ -149,11 +149,11 @@ public final class TrainingGraph {
       fakeLogits = discriminator.apply(fakeIn, Mode.TRAINING, stepSeed, RandomKeys.DROPOUT, halves[1]);
     }
 
-    Operand<TFloat32> dLoss = tf.withName(D_LOSS).identity(GanLosses.discriminatorLoss(tf, realLogits, fakeLogits));
+    Operand<TFloat32> dLoss = tf.withName(D_LOSS).identity(GanLosses.discriminatorLoss(tf, realLogits, fakeLogits, options.hinge()));
     // The simultaneous step creates G's loss here, as the tutorial's step always has, so that its
     // graph keeps the same nodes and names; the alternating step creates it after D's update.
     Operand<TFloat32> gLoss = options.alternating()
-        ? null : tf.withName(G_LOSS).identity(GanLosses.generatorLoss(tf, fakeLogits));
+        ? null : tf.withName(G_LOSS).identity(GanLosses.generatorLoss(tf, fakeLogits, options.hinge()));
     tf.withName(D_REAL).math.mean(tf.math.sigmoid(realLogits), tf.constant(new int[] {0, 1}));
     tf.withName(D_FAKE).math.mean(tf.math.sigmoid(fakeLogits), tf.constant(new int[] {0, 1}));
 
@@ -177,7 +177,7 @@ public final class TrainingGraph {
         fakeAgain = new DiffAugment(tf, options.augment(), r, RandomKeys.AUGMENT_SECOND_PASS).apply(fakeAgain, stepSeed, augmentP);
       }
       Operand<TFloat32> againLogits = discriminator.apply(fakeAgain, Mode.TRAINING, stepSeed, RandomKeys.DROPOUT_SECOND_PASS);
-      gLoss = tf.withName(G_LOSS).identity(GanLosses.generatorLoss(tf, againLogits));
+      gLoss = tf.withName(G_LOSS).identity(GanLosses.generatorLoss(tf, againLogits, options.hinge()));
       gValues = gradientValues(tf, tf.gradients(gLoss, generator.trainableVariables()), allGrads);
     }
     Op gApply = new AdamOptimizer(tf, GEN_ADAM, hp)

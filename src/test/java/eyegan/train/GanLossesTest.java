@@ -58,4 +58,16 @@ class GanLossesTest {
     assertEquals(2.126928f, eval(tf -> GanLosses.generatorLoss(tf, logits(tf, -2f))), 1e-5);
     assertEquals(2.126928, GanLosses.bce(-2, 1), 1e-6);
   }
+
+  @Test
+  void hingeLossesAgainstHandValues() {
+    // real logits {3, 0.5}: relu(1 - 3) = 0, relu(1 - 0.5) = 0.5 -> mean 0.25;
+    // fake logits {-2, 0.5}: relu(1 - 2) = 0, relu(1 + 0.5) = 1.5 -> mean 0.75; D's loss 1.0
+    assertEquals(1.0f, eval(tf -> GanLosses.discriminatorLoss(tf, logits(tf, 3f, 0.5f), logits(tf, -2f, 0.5f), true)), 1e-6);
+    // G: -mean(-2, 0.5) = 0.75, unbounded below: a fake scored 10 costs -10
+    assertEquals(0.75f, eval(tf -> GanLosses.generatorLoss(tf, logits(tf, -2f, 0.5f), true)), 1e-6);
+    assertEquals(-10f, eval(tf -> GanLosses.generatorLoss(tf, logits(tf, 10f), true)), 1e-6);
+    // false keeps the reference's cross-entropy
+    assertEquals(0.175515f, eval(tf -> GanLosses.discriminatorLoss(tf, logits(tf, 3f), logits(tf, -2f), false)), 1e-5);
+  }
 }
