@@ -25,9 +25,11 @@ public final class TrainingStepBenchmark {
    * @param flopsPerStep analytic FLOPs of one step ({@link StepFlops})
    * @param gflopsPerSecond achieved at the median step time
    * @param placement where TensorFlow placed the step's ops (from one extra, untimed step)
+   * @param r1Millis median time of the lazy R1 step, timed on its own after the regular steps; NaN
+   *     when the step has no R1 penalty
    */
   public record Result(int batch, double[] millis, double imagesPerSecond, double flopsPerStep, double gflopsPerSecond,
-      StepPlacement placement) {
+      StepPlacement placement, double r1Millis) {
     public double median() {
       return millis[millis.length / 2];
     }
@@ -57,6 +59,7 @@ public final class TrainingStepBenchmark {
       images[i] = (float) (random.nextDouble() * 2 - 1);
     }
     double[] millis = new double[steps];
+    double r1Millis = Double.NaN;
     StepPlacement placement;
     try (Graph g = new Graph()) {
       new TrainingGraph(g, config, new Hyperparameters(1e-4f, 0.9f, 0.999f, 1e-7f), 1, options);
@@ -81,11 +84,29 @@ public final class TrainingStepBenchmark {
             millis[i - warmup] = (System.nanoTime() - t0) / 1e6;
           }
         }
+        if (options.r1()) {
+          r1Millis = timeR1Steps(s, real, steps);
+        }
       }
     }
     Arrays.sort(millis);
     double median = millis[millis.length / 2];
     double flops = StepFlops.trainingStep(config, batch, options.alternating());
-    return new Result(batch, millis, batch / (median / 1e3), flops, flops / (median / 1e3) / 1e9, placement);
+    return new Result(batch, millis, batch / (median / 1e3), flops, flops / (median / 1e3) / 1e9, placement, r1Millis);
+  }
+
+  /** Median milliseconds of {@code steps} lazy R1 steps (the regular steps have warmed the session up). */
+  private static double timeR1Steps(Session s, TFloat32 real, int steps) {
+    double[] r1 = new double[Math.max(1, steps)];
+    for (int i = 0; i < r1.length; i++) {
+      long t0 = System.nanoTime();
+      try (org.tensorflow.Result ignored = s.runner().feed(TrainingGraph.REAL_IMAGES, real)
+          .addTarget(TrainingGraph.R1_STEP).fetch(TrainingGraph.R1_PENALTY).run()) {
+        // the fetched penalty makes the run wait for the whole R1 step
+      }
+      r1[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    Arrays.sort(r1);
+    return r1[r1.length / 2];
   }
 }

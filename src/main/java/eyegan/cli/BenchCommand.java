@@ -199,6 +199,10 @@ final class BenchCommand implements Callable<Integer> {
       double perImage = StepFlops.trainingStep(m, 1, options.alternating());
       out.printf(Locale.ROOT, "  ms/step: median %.1f, min %.1f, max %.1f%n", r.median(), r.min(), r.max());
       out.printf(Locale.ROOT, "  images/s: %.1f%n", r.imagesPerSecond());
+      if (options.r1()) {
+        out.printf(Locale.ROOT, "  lazy R1 step: median %.1f ms, once every %d steps: +%.1f%% on the median step%n",
+            r.r1Millis(), options.r1Every(), 100 * r.r1Millis() / options.r1Every() / r.median());
+      }
       out.printf(Locale.ROOT, "  FLOPs: %.2f GFLOP/step = %.3f GFLOP/image (G fwd %.3f, D fwd %.3f GFLOP/image;%n"
           + "         step = 3 G fwd - G dense + %d D fwd - 2 D conv1, see StepFlops)%n",
           r.flopsPerStep() / 1e9, perImage / 1e9, StepFlops.generatorForward(m) / 1e9, StepFlops.discriminatorForward(m) / 1e9,
@@ -229,6 +233,9 @@ final class BenchCommand implements Callable<Integer> {
           .put("peak_rss_bytes", rss).put("schedule_epochs", p.epochs()).put("epoch_images", epochImages)
           .put("schedule_eta_s", eta.seconds()).put("placement", r.placement().summary(gpu))
           .put("cross_device_tensors", r.placement().transfers());
+      if (options.r1()) {
+        t.put("r1_ms_median", r.r1Millis()).put("r1_every", options.r1Every());
+      }
       out.flush();
     }
 

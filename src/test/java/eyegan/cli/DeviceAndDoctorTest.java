@@ -49,6 +49,18 @@ class DeviceAndDoctorTest {
   }
 
   @Test
+  void benchTimesTheLazyR1StepWhenAsked() {
+    CliResult r = eyegan("bench", "--preset", "tiny", "--device", "cpu", "--steps", "2", "--warmup", "0",
+        "--skip-inference", "--skip-data", "--r1-gamma", "0.05", "--r1-every", "4");
+    assertEquals(0, r.code(), r.err());
+    String line = r.out().lines().filter(l -> l.contains("lazy R1 step:")).findFirst().orElseThrow();
+    assertTrue(line.matches("  lazy R1 step: median \\d+\\.\\d ms, once every 4 steps: \\+\\d+\\.\\d% on the median step"), line);
+    CliResult plain = eyegan("bench", "--preset", "tiny", "--device", "cpu", "--steps", "1", "--warmup", "0",
+        "--skip-inference", "--skip-data");
+    assertFalse(plain.out().contains("lazy R1"), plain.out());
+  }
+
+  @Test
   void doctorNamesEveryLibraryAndWhatTrainWouldDo() {
     CliResult r = eyegan("doctor");
     boolean problem = GpuReadiness.check().problem().isPresent();
