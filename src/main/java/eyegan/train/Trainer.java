@@ -266,7 +266,7 @@ public final class Trainer {
     if (lrScale != null) {
       runner.feed(TrainingGraph.LR_SCALE, lrScale);
     }
-    boolean adaptive = cfg.stepOptions().adaptive();
+    boolean adaptive = options.adaptive();
     if (adaptive) {
       runner.fetch(TrainingGraph.ADA_P);
     }
