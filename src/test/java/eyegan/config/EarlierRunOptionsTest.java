@@ -43,6 +43,7 @@ class EarlierRunOptionsTest {
     assertEquals(ModelConfig.GLOROT, c.model().init());
     assertArrayEquals(new int[] {64, 32, 16, 8}, c.model().generatorWidths());
     assertEquals(0.99f, c.model().bnMomentum());
+    assertEquals(2e-4f, c.learningRate(), "the learning rate it was started with");
 
     // ...while a new cpu run gets today's recipe: everything the earlier file lacks, changed.
     TrainConfig now = TrainConfig.fromPreset(Preset.CPU);
@@ -53,5 +54,6 @@ class EarlierRunOptionsTest {
     assertArrayEquals(new int[] {16, 32, 64}, now.model().discriminatorWidths());
     assertEquals(ModelConfig.TORCH_BN_MOMENTUM, now.model().bnMomentum());
     assertEquals(ModelConfig.TORCH_BN_EPSILON, now.model().bnEpsilon());
+    assertTrue(now.learningRate() > 2e-4f, "today's cpu preset learns faster than the earlier file says");
   }
 }
