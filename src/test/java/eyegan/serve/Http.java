@@ -40,8 +40,20 @@ final class Http {
   }
 
   Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
-    HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpRequest request = b.timeout(Duration.ofSeconds(60)).build();
+    HttpResponse<String> r;
+    try {
+      r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // A server may close a kept-alive connection after an error reply, and the JDK client does not
+      // resend a POST on a pooled connection that turns out to be closed before any byte of a reply
+      // arrived; browsers and curl do, once. Anything else (a reply cut short, a refused connection)
+      // is the server's failure and is thrown.
+      if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+        throw e;
+      }
+      r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }
 }
