@@ -41,9 +41,10 @@ final class Http {
 
   Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
     HttpRequest request = b.timeout(Duration.ofSeconds(60)).build();
+    HttpResponse.BodyHandler<String> text = HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
     HttpResponse<String> r;
     try {
-      r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      r = CLIENT.send(request, text);
     } catch (IOException e) {
       // A server may close a kept-alive connection after an error reply, and the JDK client does not
       // resend a POST on a pooled connection that turns out to be closed before any byte of a reply
@@ -52,7 +53,7 @@ final class Http {
       if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
         throw e;
       }
-      r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      r = CLIENT.send(request, text);
     }
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }
