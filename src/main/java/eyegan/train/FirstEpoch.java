@@ -18,8 +18,8 @@ import org.tensorflow.types.TInt64;
  * A generator after its first epoch, as a ruler entry for {@code evaluate --calibrate}: the {@code
  * cpu} preset's networks and step (but learning rates fixed at 2e-4; beta1 0.5, batch 32) at the
  * images' size, trained once over every image and its mirror image in a seeded order, then sampled
- * from fixed noise. Without the moving average, so the images are the live generator's. About 130 ms a step at
- * 64 px on 2 cores: 1,000 reals make 63 steps, under 10 s. The same seed gives the same schedule,
+ * from fixed noise. Without the moving average, so the images are the live generator's. About 130
+ * ms a step at 64 px on 2 cores: 1,000 reals make 63 steps, under 10 s. The same seed gives the same schedule,
  * noise and initial weights; TensorFlow's multithreaded sums may still differ in the last bits
  * between runs, so its scores are reproducible to a few percent, not exactly.
  */
