@@ -106,7 +106,8 @@ public final class StatsFile {
                 number(node.get("d_fake")),
                 number(node.get("img_per_s")),
                 number(node.get("elapsed_s")),
-                number(node.get("ada_p"))));
+                number(node.get("ada_p")),
+                number(node.get("ada_r"))));
       }
     }
     return new TrainingStats(ticks, swd, resolutions, problems);
@@ -114,7 +115,8 @@ public final class StatsFile {
 
   /**
    * The {@code stats.jsonl} line for a training tick, without line break, in the form this reader
-   * expects: {@code {"step","epoch","d_loss","g_loss","d_real","d_fake","img_per_s","elapsed_s"}}.
+   * expects: {@code {"step","epoch","d_loss","g_loss","d_real","d_fake","img_per_s","elapsed_s"}}, with
+   * {@code "ada_p","ada_r"} when the run adapts its augmentation.
    */
   public static String tickLine(TrainingTick t) {
     ObjectNode line = JSON.createObjectNode();
@@ -123,6 +125,9 @@ public final class StatsFile {
         .put("elapsed_s", t.elapsedSeconds());
     if (Double.isFinite(t.adaP())) {
       line.put("ada_p", t.adaP());
+    }
+    if (Double.isFinite(t.adaR())) {
+      line.put("ada_r", t.adaR());
     }
     return line.toString();
   }

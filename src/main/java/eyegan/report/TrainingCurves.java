@@ -38,6 +38,7 @@ public final class TrainingCurves {
   private static final Color FAKE_COLOR = new Color(214, 39, 40);
   private static final Color SWD_COLOR = Color.BLACK;
   private static final Color ADA_COLOR = new Color(148, 103, 189);
+  private static final Color ADA_R_COLOR = new Color(140, 86, 75);
   private static final int FAINT_ALPHA = 70;
 
   private TrainingCurves() {}
@@ -74,6 +75,9 @@ public final class TrainingCurves {
       addNoisy(outputs, ticks, TrainingTick::dFake, "D(G(z)), generated", FAKE_COLOR);
       if (ticks.stream().anyMatch(t -> Double.isFinite(t.adaP()))) {
         addNoisy(outputs, ticks, TrainingTick::adaP, "augmentation probability p", ADA_COLOR);
+      }
+      if (ticks.stream().anyMatch(t -> Double.isFinite(t.adaR()))) {
+        addNoisy(outputs, ticks, TrainingTick::adaR, "r = E[sign D(real)], which p is steered by", ADA_R_COLOR);
       }
       plot.add(outputs, 2);
     }

@@ -28,6 +28,11 @@ final class AdaController {
   static final String P = "ada_p";
   /** p after this step's update (a fresh value, safe to fetch beside the step). */
   static final String P_AFTER = "ada_p_after";
+  /**
+   * This step's own r: the mean sign of its real logits, float32 scalar in [-1, 1]. Averaged over a
+   * progress tick it is the heuristic that p is steered by, so a run shows how far from the target D is.
+   */
+  static final String R_STEP = "ada_r";
   static final String SIGN_SUM = "ada_sign_sum";
   static final String COUNT = "ada_count";
   static final String STEPS = "ada_steps";
@@ -69,7 +74,9 @@ final class AdaController {
    */
   Op update(Operand<TFloat32> realLogits, List<Op> after) {
     Ops tfa = tf.withControlDependencies(after);
-    Operand<TFloat32> sum = tfa.math.add(signSum, tf.sum(tf.math.sign(realLogits), tf.constant(new int[] {0, 1})));
+    Operand<TFloat32> signs = tf.math.sign(realLogits);
+    tf.withName(R_STEP).math.mean(signs, tf.constant(new int[] {0, 1}));
+    Operand<TFloat32> sum = tfa.math.add(signSum, tf.sum(signs, tf.constant(new int[] {0, 1})));
     Operand<TFloat32> n = tfa.math.add(count,
         tf.dtypes.cast(tf.reshape(tf.slice(tf.shape(realLogits), tf.constant(new int[] {0}), tf.constant(new int[] {1})),
             tf.constant(new int[0])), TFloat32.class));

@@ -8,8 +8,10 @@ package eyegan.train;
  * @param dReal mean D(x), the probability D gives the real images, in (0, 1)
  * @param dFake mean D(G(z)), the probability D gives the generated images, in (0, 1)
  * @param adaP the adaptive augmentation probability after the step; NaN when the step has none
+ * @param adaR the step's mean sign of D's real logits, in [-1, 1] (adaptive augmentation's r); NaN
+ *     when the step does not adapt p
  */
-public record StepResult(float dLoss, float gLoss, float dReal, float dFake, float adaP) {
+public record StepResult(float dLoss, float gLoss, float dReal, float dFake, float adaP, float adaR) {
   /** False when either loss is NaN or infinite: training has diverged. */
   public boolean finite() {
     return Float.isFinite(dLoss) && Float.isFinite(gLoss);

@@ -268,7 +268,7 @@ public final class Trainer {
     }
     boolean adaptive = options.adaptive();
     if (adaptive) {
-      runner.fetch(TrainingGraph.ADA_P);
+      runner.fetch(TrainingGraph.ADA_P).fetch(TrainingGraph.ADA_R);
     }
     try (Result res = runner
             .feed(TrainingGraph.REAL_IMAGES, real)
@@ -279,9 +279,9 @@ public final class Trainer {
             .fetch(TrainingGraph.D_REAL)
             .fetch(TrainingGraph.D_FAKE)
             .run()) {
-      int o = adaptive ? 1 : 0;
+      int o = adaptive ? 2 : 0;
       return new StepResult(scalar(res, o), scalar(res, o + 1), scalar(res, o + 2), scalar(res, o + 3),
-          adaptive ? scalar(res, 0) : Float.NaN);
+          adaptive ? scalar(res, 0) : Float.NaN, adaptive ? scalar(res, 1) : Float.NaN);
     }
   }
 
@@ -317,11 +317,12 @@ public final class Trainer {
     double secPerStep = t.steps > 0 ? secs / t.steps : 0;
     double eta = (totalSteps - step) * secPerStep;
     double[] m = t.means();
-    log.line(ProgressLine.format(epoch + 1, cfg.epochs(), step, imgPerSec, m[0], m[1], m[2], m[3], t.adaP, elapsed, eta));
+    log.line(ProgressLine.format(epoch + 1, cfg.epochs(), step, imgPerSec, m[0], m[1], m[2], m[3], t.adaP, m[4], elapsed, eta));
     stats.appendJson(StatsFile.tickLine(
-        new TrainingTick(step, epoch + 1, m[0], m[1], m[2], m[3], imgPerSec, elapsed, t.adaP)));
+        new TrainingTick(step, epoch + 1, m[0], m[1], m[2], m[3], imgPerSec, elapsed, t.adaP, m[4])));
     if (Double.isFinite(t.adaP)) {
       board.scalar("augment/p", step, t.adaP);
+      board.scalar("augment/r", step, m[4]);
     }
     board.scalar("loss/discriminator", step, m[0]);
     board.scalar("loss/generator", step, m[1]);
@@ -355,7 +356,8 @@ public final class Trainer {
   /** Running sums over one progress interval. */
   private static final class Tick {
     final long startNanos;
-    final double[] sums = new double[4];
+    /** Sums of D's loss, G's loss, D(x), D(G(z)) and adaptive augmentation's r (NaN without it). */
+    final double[] sums = new double[5];
     int steps;
     long images;
     double adaP = Double.NaN;
@@ -369,6 +371,7 @@ public final class Trainer {
       sums[1] += r.gLoss();
       sums[2] += r.dReal();
       sums[3] += r.dFake();
+      sums[4] += r.adaR();
       steps++;
       images += n;
       adaP = r.adaP();
@@ -379,8 +382,8 @@ public final class Trainer {
     }
 
     double[] means() {
-      double[] m = new double[4];
-      for (int i = 0; i < 4; i++) {
+      double[] m = new double[sums.length];
+      for (int i = 0; i < m.length; i++) {
         m[i] = steps > 0 ? sums[i] / steps : Double.NaN;
       }
       return m;

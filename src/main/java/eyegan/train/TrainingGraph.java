@@ -60,6 +60,11 @@ public final class TrainingGraph {
   /** float32 scalar: the adaptive augmentation probability p after the step (only when the options adapt it). */
   public static final String ADA_P = AdaController.P_AFTER;
   /**
+   * float32 scalar in [-1, 1]: this step's mean sign of D's real logits, the r that adaptive
+   * augmentation steers p by (only when the options adapt p).
+   */
+  public static final String ADA_R = AdaController.R_STEP;
+  /**
    * The lazy R1 step (only when the options penalise): one Adam step of D, with D's optimiser state,
    * on (gamma / 2) * every * {@link #R1_PENALTY}; feeds {@link #REAL_IMAGES} (and {@link #LR_SCALE}).
    */

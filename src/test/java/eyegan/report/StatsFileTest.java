@@ -27,6 +27,17 @@ class StatsLogTest {
   }
 
   @Test
+  void adaptiveAugmentationsPAndRAreWrittenOnlyWhenKnownAndReadBack() {
+    TrainingTick adaptive = new TrainingTick(64, 2, 1.1, 0.9, 0.61, 0.42, 200, 12, 0.125, 0.375);
+    String line = StatsFile.tickLine(adaptive);
+    assertTrue(line.contains("\"ada_p\":0.125") && line.contains("\"ada_r\":0.375"), line);
+    TrainingTick plain = new TrainingTick(64, 2, 1.1, 0.9, 0.61, 0.42, 200, 12);
+    assertTrue(!StatsFile.tickLine(plain).contains("ada_"), "a run without it writes neither");
+    assertEquals(List.of(adaptive, plain),
+        StatsFile.parse(List.of(line, StatsFile.tickLine(plain)), "stats.jsonl").ticks());
+  }
+
+  @Test
   void swdLinesWrittenHereReadBack() {
     SwdResult result = SwdResult.of(new int[] {64, 32, 16}, new double[] {12.5, 20.25, 40});
     SwdResult floor = SwdResult.of(new int[] {64, 32, 16}, new double[] {4, 6, 8});

@@ -44,6 +44,10 @@ class AdaControllerTest {
       0.25f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f, 0f, 0f, 0f, 0f, 0f,
     };
     float[] expectedSignSum = {2, 6, 8, 0, 2, 6, 8, 0, -2, -4, -4, 0, 0, 4, 8, 0, -4, -8, -12, 0, -4, -8, -12, 0};
+    // Each step's own r, the mean of its 4 signs (sign(0) = 0), as the progress line averages it.
+    float[] expectedStepR = {
+      0.5f, 1, 0.5f, 0.5f, 0.5f, 1, 0.5f, 0.5f, -0.5f, -0.5f, 0, -1, 0, 1, 1, 0, -1, -1, -1, -1, -1, -1, -1, -1,
+    };
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
@@ -52,8 +56,9 @@ class AdaControllerTest {
       try (Session s = new Session(g)) {
         s.initialize();
         for (int step = 0; step < logits.length; step++) {
-          try (TFloat32 x = TFloat32.tensorOf(Shape.of(4, 1), DataBuffers.of(logits[step], true, false))) {
-            s.runner().feed(in, x).addTarget(update).run();
+          try (TFloat32 x = TFloat32.tensorOf(Shape.of(4, 1), DataBuffers.of(logits[step], true, false));
+              Result r = s.runner().feed(in, x).addTarget(update).fetch(AdaController.R_STEP).run()) {
+            assertEquals(expectedStepR[step], ((TFloat32) r.get(0)).getFloat(), 0f, "r of step " + (step + 1));
           }
           try (Result r = s.runner().fetch(AdaController.P).fetch(AdaController.SIGN_SUM).run()) {
             assertEquals(expectedAfterStep[step], ((TFloat32) r.get(0)).getFloat(), 1e-6f, "p after step " + (step + 1));

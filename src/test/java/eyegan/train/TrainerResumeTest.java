@@ -13,6 +13,8 @@ import eyegan.config.TrainConfig;
 import eyegan.data.EpochBatches;
 import eyegan.data.TrainingSet;
 import eyegan.image.RgbImages;
+import eyegan.report.StatsFile;
+import eyegan.report.TrainingTick;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -162,7 +164,11 @@ class TrainerResumeTest {
     wa.assertSameAs(CheckpointVariables.newest(interrupted, ada), 1e-6f);
     float p = wa.floats("ada_p")[0];
     assertTrue(p > 0.1f, "p moved during the run: " + p);
-    assertTrue(Files.readString(straight.resolve("stats.jsonl")).contains("\"ada_p\""), "p is in stats.jsonl");
+    List<TrainingTick> ticks = StatsFile.read(straight.resolve("stats.jsonl")).ticks();
+    assertFalse(ticks.isEmpty());
+    for (TrainingTick t : ticks) {
+      assertTrue(t.adaP() >= 0 && t.adaP() <= 1 && t.adaR() >= -1 && t.adaR() <= 1, "p and r recorded in range: " + t);
+    }
   }
 
   @Test
