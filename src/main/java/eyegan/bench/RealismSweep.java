@@ -23,6 +23,7 @@ import eyegan.report.TrainingTick;
 import eyegan.run.TrainingRun;
 import eyegan.runtime.CpuInfo;
 import eyegan.train.RunDirectory;
+import eyegan.train.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Trains one configuration with several seeds at one or more budgets, scores each exported
@@ -42,7 +45,10 @@ import java.util.Locale;
  * score in {@code realism.json}), and after every budget {@code realism.json} (every score and
  * summary) and {@code realism-<budget>.png} (a row of eyes per seed, then a row of training images).
  * Running the same sweep again continues it: scored runs are kept, stopped runs resume from their
- * newest checkpoint, exported but unscored runs are scored.
+ * newest checkpoint, exported but unscored runs are scored. Each run is claimed ({@link RunLock})
+ * while it is trained and scored, so the same command started in a second process trains the seeds
+ * the first has not taken, and each process then waits for the other's runs and writes the whole
+ * summary.
  */
 public final class RealismSweep {
   /** Eyes per row of the sweep's picture. */
@@ -51,6 +57,8 @@ public final class RealismSweep {
   static final String SETTINGS_FILE = "sweep.json";
   static final String SUMMARY_FILE = "realism.json";
   static final String SCORE_FILE = "realism.json";
+  /** How often a run that another process is training is checked for its end. */
+  private static final long OTHER_TRAINER_POLL_MILLIS = 10_000;
 
   /**
    * What to sweep.
@@ -125,25 +133,77 @@ public final class RealismSweep {
     RgbImages reals = null;
     for (int b = 0; b < labels.size(); b++) {
       String label = labels.get(b);
-      List<RealismScore> scores = new ArrayList<>();
-      List<RgbImages> rows = new ArrayList<>();
-      for (long seed : settings.seeds()) {
-        Path runDir = settings.dir().resolve(label).resolve("seed-" + seed);
-        line(String.format(Locale.ROOT, "realism sweep: budget %s, seed %d (%d of %d) in %s", label, seed,
-            scores.size() + 1, settings.seeds().size(), runDir));
-        long started = System.currentTimeMillis();
-        train(runDir, seed, b, started);
-        if (reals == null) {
-          reals = loadReals(runDir);
+      Map<Long, RealismScore> bySeed = new TreeMap<>();
+      Map<Long, RgbImages> rowBySeed = new TreeMap<>();
+      List<Long> pending = new ArrayList<>(settings.seeds());
+      while (!pending.isEmpty()) {
+        Claimed next = claimNext(label, pending);
+        pending.remove(next.seed());
+        Path runDir = runDir(label, next.seed());
+        try (RunLock held = next.claim()) {
+          line(String.format(Locale.ROOT, "realism sweep: budget %s, seed %d (%d of %d) in %s", label, next.seed(),
+              bySeed.size() + 1, settings.seeds().size(), runDir));
+          long started = System.currentTimeMillis();
+          train(runDir, next.seed(), b, started);
+          if (reals == null) {
+            reals = loadReals(runDir);
+          }
+          List<RgbImages> row = new ArrayList<>(1);
+          bySeed.put(next.seed(), score(runDir, label, next.seed(), reals, row));
+          rowBySeed.put(next.seed(), row.get(0));
         }
-        scores.add(score(runDir, label, seed, reals, rows));
       }
+      List<RealismScore> scores = new ArrayList<>(bySeed.values());
+      List<RgbImages> rows = new ArrayList<>(rowBySeed.values());
       all.addAll(scores);
       line(RealismSummary.table(label, scores, machine));
       writePicture(label, rows, reals);
       writeSummary(all);
     }
     return all;
+  }
+
+  private Path runDir(String label, long seed) {
+    return settings.dir().resolve(label).resolve("seed-" + seed);
+  }
+
+  /** A seed's run folder, claimed by this sweep. */
+  private record Claimed(long seed, RunLock claim) {}
+
+  /**
+   * The first pending seed whose run no other process is training (a second sweep with the same
+   * settings takes the seeds this one has not, so two processes share a sweep), claimed; when every
+   * pending run is being trained elsewhere, waits for the first of them to be free. A run finished
+   * elsewhere is then only scored (or just read), one stopped elsewhere is resumed here.
+   */
+  private Claimed claimNext(String label, List<Long> pending) {
+    for (long seed : pending) {
+      Path dir = runDir(label, seed);
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UserInputException("cannot create " + dir + " (" + e.getMessage() + ")");
+      }
+      RunLock claim = RunLock.tryAcquire(dir);
+      if (claim != null) {
+        return new Claimed(seed, claim);
+      }
+    }
+    long seed = pending.get(0);
+    Path dir = runDir(label, seed);
+    line("realism sweep: another process is training every run left (" + pending + "); waiting for " + dir);
+    try {
+      while (true) {
+        Thread.sleep(OTHER_TRAINER_POLL_MILLIS);
+        RunLock claim = RunLock.tryAcquire(dir);
+        if (claim != null) {
+          return new Claimed(seed, claim);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StopException("stopped while waiting for " + dir + "; run the same command again to continue the sweep");
+    }
   }
 
   /** Trains the run, resuming a stopped one; returns at once for an exported one. */

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 final class RealismOptions {
   @Option(names = "--realism",
       description = "Instead: train the recipe (preset + flags) with --seeds seeds at each budget, score every"
-          + " exported generator and print median and range per measure. Run it again to continue a stopped sweep.")
+          + " exported generator and print median and range per measure. Run it again to continue a stopped sweep,"
+          + " or in a second terminal to share its seeds.")
   boolean realism;
 
   @Option(names = "--seeds", paramLabel = "S", defaultValue = "3",

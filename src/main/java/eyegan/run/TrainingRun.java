@@ -17,6 +17,7 @@ import eyegan.runtime.StepDevice;
 import eyegan.synth.DefaultData;
 import eyegan.train.QualityMeter;
 import eyegan.train.RunDirectory;
+import eyegan.train.RunLock;
 import eyegan.train.RunLog;
 import eyegan.train.ScheduleSizer;
 import eyegan.train.StopSignal;
@@ -80,12 +81,26 @@ public final class TrainingRun {
 
   private TrainingRun() {}
 
-  /** Trains as {@code request} says, printing progress to {@code out}. */
+  /**
+   * Trains as {@code request} says, printing progress to {@code out}. The run folder is claimed
+   * ({@link RunLock}) for the whole run, so a second process cannot train into it at the same time.
+   */
   public static Result run(Request request, PrintWriter out) {
-    TrainConfig cfg = request.config();
-    if (!request.resume() && request.runDir() != null) {
-      requireEmptyOrMissing(request.runDir()); // before the (possibly long) data loading, so a typo fails fast
+    if (request.resume()) {
+      // Claimed before the (possibly long) data loading, so a run already being trained fails fast.
+      try (RunLock lock = RunLock.acquire(request.runDir())) {
+        return loadAndTrain(request, out);
+      }
     }
+    if (request.runDir() != null) {
+      requireEmptyOrMissing(request.runDir()); // before the data loading, so a typo fails fast
+    }
+    return loadAndTrain(request, out);
+  }
+
+  /** The run; a resumed run's folder is already claimed, a new one's is claimed as soon as it exists. */
+  private static Result loadAndTrain(Request request, PrintWriter out) {
+    TrainConfig cfg = request.config();
     if (cfg.dataDir() == null) {
       // First train without --data: render the built-in synthetic eyes (once).
       Path builtIn = DefaultData.ensure(request.builtInDataRoot(), line -> print(out, line));
@@ -101,6 +116,14 @@ public final class TrainingRun {
     EpochBatches batches = new EpochBatches(set, cfg.batchSize(), cfg.seed());
 
     RunDirectory run = openRunDirectory(request, cfg);
+    try (RunLock lock = request.resume() ? null : RunLock.acquire(run.path())) {
+      return train(request, out, cfg, run, loaded, set, batches);
+    }
+  }
+
+  private static Result train(Request request, PrintWriter out, TrainConfig cfg, RunDirectory run, LoadResult loaded,
+      TrainingSet set, EpochBatches batches) {
+    Path dataDir = Path.of(cfg.dataDir());
     TrainingOptionsFile.write(run.path(), cfg);
     StopSignal stop = new StopSignal();
     // Ctrl-C: ask the loop to stop and wait for the whole run (checkpoint, report, last lines), not
@@ -204,7 +227,8 @@ public final class TrainingRun {
   private static void requireEmptyOrMissing(Path dir) {
     if (Files.isDirectory(dir)) {
       try (var entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
+        // The claim file alone is what a run stopped before its first write leaves: still empty.
+        if (entries.anyMatch(e -> !e.getFileName().toString().equals(RunLock.FILE))) {
           throw new UserInputException("--run-dir " + dir + " is not empty and is not an eyegan run"
               + " (no training_options.json); choose a new or empty folder");
         }

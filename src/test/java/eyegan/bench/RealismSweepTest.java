@@ -11,6 +11,7 @@ import eyegan.config.Preset;
 import eyegan.config.TrainConfig;
 import eyegan.image.ImageGrid;
 import eyegan.synth.EyeFolders;
+import eyegan.train.RunLock;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,12 +81,25 @@ class RealismSweepTest {
     assertEquals(8 * (32 + g) + g, picture.getWidth());
     assertEquals(4 * (32 + g) + g, picture.getHeight());
 
-    // Again: nothing is trained or scored anew.
+    // Again: nothing is trained or scored anew. Seed 2's folder is claimed as if another process were
+    // training it: the sweep takes seeds 1 and 3 first, then waits for the claim to go.
     Path score = sweep.resolve("1ep/seed-2/realism.json");
     FileTime before = Files.getLastModifiedTime(score);
     StringWriter again = new StringWriter();
-    List<RealismScore> rerun = RealismSweep.run(settings(data, 1), new PrintWriter(again));
-    assertEquals(scores, rerun);
+    List<List<RealismScore>> rerun = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread second;
+    try (RunLock other = RunLock.acquire(sweep.resolve("1ep/seed-2"))) {
+      second = new Thread(() -> rerun.add(RealismSweep.run(settings(data, 1), new PrintWriter(again, true))));
+      second.start();
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!again.toString().contains("another process is training every run left ([2])") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(again.toString().contains("another process is training every run left ([2])"), again.toString());
+      assertTrue(second.isAlive() && rerun.isEmpty(), "waiting while the claim is held");
+    }
+    second.join(120_000);
+    assertEquals(List.of(scores), rerun);
     assertEquals(before, Files.getLastModifiedTime(score));
     assertTrue(again.toString().contains("continuing the sweep"), again.toString());
 

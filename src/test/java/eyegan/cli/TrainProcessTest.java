@@ -97,6 +97,18 @@ class TrainProcessTest {
     Path run = tmp.resolve("run");
     Process p = start(run);
     readUntil(p, "saved checkpoint ckpt-000000006"); // tiny: 24 images, batch 8 -> 3 steps per epoch
+    Path firstOutput = output;
+
+    // A second train on the same folder while the first runs is refused before it writes anything.
+    Process second = start(run);
+    assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second train ends by itself: " + rest());
+    String refused = rest();
+    assertEquals(2, second.exitValue(), refused);
+    assertTrue(refused.contains("is being trained by another eyegan process (pid " + p.pid() + ")"), refused);
+    assertFalse(refused.contains("resuming from"), refused);
+    assertTrue(p.isAlive(), "the first run goes on");
+    output = firstOutput;
+
     p.destroy(); // SIGTERM: the shutdown hook asks the loop to stop and waits for its checkpoint
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "train exits after the signal");
     String out = rest();
