@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eyegan.EyeganException;
 import eyegan.UserInputException;
+import eyegan.config.Preset;
 import eyegan.config.TrainConfig;
 import eyegan.config.TrainingOptionsFile;
 import eyegan.data.DatasetLoader;
@@ -72,9 +73,17 @@ public final class RealismSweep {
    * @param builtInDataRoot where the built-in synthetic eyes are rendered when the runs use them
    * @param images generated images scored per run
    * @param rescore score every run again (after the measures changed); the runs are not retrained
+   * @param rateFollowsBudget each budget in minutes trains at its preset's learning rate for that
+   *     budget ({@link Preset#learningRate(double)}) instead of the base's
    */
   public record Settings(TrainConfig base, List<Long> seeds, List<Double> minutes, int epochs, Path dir,
-      Path builtInDataRoot, int images, boolean rescore) {
+      Path builtInDataRoot, int images, boolean rescore, boolean rateFollowsBudget) {
+    /** A sweep whose runs all keep the base's learning rate. */
+    public Settings(TrainConfig base, List<Long> seeds, List<Double> minutes, int epochs, Path dir,
+        Path builtInDataRoot, int images, boolean rescore) {
+      this(base, seeds, minutes, epochs, dir, builtInDataRoot, images, rescore, false);
+    }
+
     public Settings {
       seeds = List.copyOf(seeds);
       minutes = List.copyOf(minutes);
@@ -226,6 +235,9 @@ public final class RealismSweep {
         b.budgetMinutes = 0;
       } else {
         b.budgetMinutes = settings.minutes().get(budget);
+        if (settings.rateFollowsBudget()) {
+          b.learningRate = Preset.parse(b.preset).learningRate(b.budgetMinutes); // as train --minutes picks it
+        }
       }
       cfg = b.build();
     }
@@ -299,6 +311,9 @@ public final class RealismSweep {
     mine.set("minutes", JSON.valueToTree(settings.minutes()));
     mine.put("epochs", settings.epochs());
     mine.put("images", settings.images());
+    if (settings.rateFollowsBudget()) {
+      mine.put("rateFollowsBudget", true); // absent otherwise, so earlier sweeps continue
+    }
     try {
       if (Files.isRegularFile(file)) {
         // Compared as written: a float setting reads back as a double node.

@@ -173,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
       return finish(out, mapper, report);
     }
     if (realism.realism) {
-      realism.run(p, RecipeOptions.build(recipe.applyTo(TrainConfig.fromPreset(p).toBuilder(), p)), out);
+      realism.run(p, RecipeOptions.build(recipe.applyTo(TrainConfig.fromPreset(p).toBuilder(), p)), recipe.lr == null, out);
       return finish(out, mapper, report);
     }
 

@@ -51,7 +51,11 @@ final class RealismOptions {
       description = "With --realism: the training images (default: the built-in synthetic eyes).")
   Path data;
 
-  void run(Preset p, TrainConfig recipe, PrintWriter out) {
+  /**
+   * @param presetRate no --lr was given: each budget in minutes trains at the preset's rate for it,
+   *     as {@code train --minutes} does
+   */
+  void run(Preset p, TrainConfig recipe, boolean presetRate, PrintWriter out) {
     if (seeds < 1 || images < 2) {
       throw new UserInputException("--seeds must be >= 1 and --images >= 2");
     }
@@ -72,7 +76,7 @@ final class RealismOptions {
     RealismSweep.Settings settings;
     try {
       settings = new RealismSweep.Settings(RecipeOptions.build(b), seedList, budgets, epochs != null ? epochs : 0, dir,
-          Path.of("data"), images, rescore);
+          Path.of("data"), images, rescore, presetRate && epochs == null);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }

@@ -8,6 +8,7 @@ import eyegan.data.SquareFit;
 import eyegan.run.TrainingRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +67,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--minutes", paramLabel = "M",
       description = "Size the epochs so the whole command takes about M minutes on this machine, from the speed of"
-          + " its first steps (default for the cpu preset: " + DEFAULT_MINUTES + "; recorded in training_options.json).")
+          + " its first steps (default for the cpu preset: " + DEFAULT_MINUTES + "; recorded in training_options.json)."
+          + " The cpu preset trains budgets over " + (int) Preset.LONG_RUN_MINUTES + " minutes at --lr 2e-4 instead of 4e-4.")
   Double minutes;
 
   @Option(names = "--seed", description = "Seed of weights, noise, dropout, shuffling and grids.")
@@ -130,6 +132,11 @@ final class TrainCommand implements Callable<Integer> {
       PresetOption.Choice choice = PresetOption.resolve(preset, where);
       out.println("eyegan: " + choice.reason());
       cfg = newConfig(choice.preset());
+      if (recipe.lr == null && cfg.learningRate() != choice.preset().learningRate()) {
+        out.printf(Locale.ROOT, "eyegan: learning rate %.0e for a budget over %.0f minutes (the %s preset's %.0e suits"
+            + " shorter runs; give --lr to choose)%n", cfg.learningRate(), Preset.LONG_RUN_MINUTES, cfg.preset(),
+            choice.preset().learningRate());
+      }
     }
     if (where.warning() != null) {
       out.println(where.warning());
@@ -153,6 +160,7 @@ final class TrainCommand implements Callable<Integer> {
     // No --epochs: the cpu preset (or any preset given --minutes) is sized to the machine.
     if (epochs == null && (minutes != null || p == Preset.CPU)) {
       b.budgetMinutes = minutes != null ? minutes : DEFAULT_MINUTES;
+      b.learningRate = p.learningRate(b.budgetMinutes); // before the flags: --lr wins
     }
     if (seed != null) {
       b.seed = seed;

@@ -14,8 +14,10 @@ import java.util.Locale;
  *       updates (D first, then G against the updated D), adaptive translation and cutout (target 0.6),
  *       and a moving average of G for grids and export; its epochs are sized to a time budget on the
  *       machine it runs on (10 minutes by default). Adam 4e-4 (twice the DCGAN paper's rate: over 3
- *       seeds it won at 5 and 10 minutes on every measure but warmth at 10; docs/realism.md) with the
- *       paper's beta_1 0.5; both learning rates fall linearly to zero over the second half of the run.
+ *       seeds it won at 5 and 10 minutes on every measure but warmth at 10, and at 20 minutes on 2)
+ *       for budgets up to {@value #LONG_RUN_MINUTES} minutes, the paper's 2e-4 for longer ones (at 40
+ *       minutes 4e-4 let D pull ahead and the eye shapes degrade; docs/realism.md), with the paper's
+ *       beta_1 0.5; both learning rates fall linearly to zero over the second half of the run.
  *   <li>{@code tiny}: 32 px, a sixteenth of the channels; for tests and smoke runs (seconds).
  * </ul>
  */
@@ -25,6 +27,14 @@ public enum Preset {
   CPU(cpuModel(), 32, 140, 4e-4f, 0.5f, 10, 20, AugmentPolicy.GEOMETRIC, 10, 0.5, true,
       0.6), // adaptive augmentation's target for E[sign(D(real))]: StyleGAN2-ADA's value
   TINY(ModelConfig.scaled(32, 16), 8, 2, 1e-4f, 0.9f, 1, 0, AugmentPolicy.NONE, 0, 0, false, 0);
+
+  /**
+   * The cpu preset's time budgets above this many minutes train at {@link #CPU_LONG_RUN_RATE}: its
+   * 4e-4 won at 20 minutes (10,773 steps on a 2-core Zen 5) and lost the eye shapes at 40 (21,861).
+   */
+  public static final double LONG_RUN_MINUTES = 30;
+  /** The cpu preset's learning rate for budgets above {@link #LONG_RUN_MINUTES}: the DCGAN paper's. */
+  public static final float CPU_LONG_RUN_RATE = 2e-4f;
 
   /** StyleGAN2-ADA's moving-average ramp-up: the half-life is at most 5% of the images shown. */
   public static final double EMA_RAMPUP = 0.05;
@@ -116,6 +126,15 @@ public enum Preset {
 
   public float learningRate() {
     return learningRate;
+  }
+
+  /**
+   * The preset's learning rate for a run sized to {@code budgetMinutes} (0 = a run of fixed epochs,
+   * which keeps {@link #learningRate()}): the cpu preset's long budgets train at the slower
+   * {@link #CPU_LONG_RUN_RATE}.
+   */
+  public float learningRate(double budgetMinutes) {
+    return this == CPU && budgetMinutes > LONG_RUN_MINUTES ? CPU_LONG_RUN_RATE : learningRate;
   }
 
   public float beta1() {

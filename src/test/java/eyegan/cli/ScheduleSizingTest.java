@@ -65,6 +65,29 @@ class ScheduleSizingTest {
   }
 
   @Test
+  void theCpuPresetTrainsBudgetsOverHalfAnHourAtTheSlowerRateUnlessLrIsGiven() {
+    // Stopped right after the schedule is sized: the rate is recorded when the run starts.
+    Path run = tmp.resolve("long");
+    CliResult r = cpuFor40Minutes(run);
+    assertEquals(0, r.code(), r.err());
+    assertEquals(2e-4f, TrainingOptionsFile.read(run).learningRate(), "the DCGAN paper's rate above 30 minutes");
+    assertTrue(r.out().contains("learning rate 2e-04 for a budget over 30 minutes (the cpu preset's 4e-04 suits"), r.out());
+    Path given = tmp.resolve("long-lr");
+    CliResult withLr = cpuFor40Minutes(given, "--lr", "3e-4");
+    assertEquals(0, withLr.code(), withLr.err());
+    assertEquals(3e-4f, TrainingOptionsFile.read(given).learningRate(), "--lr wins");
+    assertTrue(!withLr.out().contains("for a budget over"), withLr.out());
+  }
+
+  private CliResult cpuFor40Minutes(Path run, String... more) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--preset", "cpu", "--data",
+        data.toString(), "--run-dir", run.toString(), "--no-export", "--swd-every", "0", "--minutes", "40",
+        "--max-minutes", "0.01"));
+    args.addAll(java.util.List.of(more));
+    return eyegan(args.toArray(String[]::new));
+  }
+
+  @Test
   void badMinutesAreUsageErrors() {
     for (String m : new String[] {"0", "-1", "NaN"}) {
       CliResult r = train(tmp.resolve("bad" + m), "--minutes", m);
