@@ -157,9 +157,7 @@ public final class RealismSweep {
           if (reals == null) {
             reals = loadReals(runDir);
           }
-          List<RgbImages> row = new ArrayList<>(1);
-          bySeed.put(next.seed(), score(runDir, label, next.seed(), reals, row));
-          rowBySeed.put(next.seed(), row.get(0));
+          bySeed.put(next.seed(), score(runDir, label, next.seed(), reals, rowBySeed));
         }
       }
       List<RealismScore> scores = new ArrayList<>(bySeed.values());
@@ -251,10 +249,11 @@ public final class RealismSweep {
     }
   }
 
-  private RealismScore score(Path runDir, String label, long seed, RgbImages reals, List<RgbImages> rows) {
+  /** Scores the run (or reads its score) and puts its row of eyes into {@code rows} under its seed. */
+  private RealismScore score(Path runDir, String label, long seed, RgbImages reals, Map<Long, RgbImages> rows) {
     Path file = runDir.resolve(SCORE_FILE);
     try (EyeGenerator g = EyeGenerator.load(runDir.resolve("savedmodel"))) {
-      rows.add(g.generate(ROW, 0));
+      rows.put(seed, g.generate(ROW, 0));
       if (Files.isRegularFile(file) && !settings.rescore()) {
         return RealismScore.read(file);
       }
