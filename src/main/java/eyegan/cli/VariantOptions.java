@@ -53,6 +53,11 @@ final class VariantOptions {
       description = "Discriminator channels of each stride-2 convolution (default: the preset's).")
   int[] dWidths;
 
+  @Option(names = "--minibatch-std", paramLabel = "GROUP",
+      description = "D appends a minibatch standard-deviation channel (ProGAN) over groups of GROUP images before"
+          + " its Dense, so it can see how alike a batch's images are (0 = off; default: the preset's).")
+  Integer minibatchStd;
+
   @Option(names = "--bn-momentum", paramLabel = "M",
       description = "Batch-norm moving-average momentum, Keras's convention (Keras 0.99, PyTorch 0.9; default: the preset's).")
   Float bnMomentum;
@@ -88,16 +93,19 @@ final class VariantOptions {
 
   /** The flags above as typed, for messages (a resumed run refuses every one of them). */
   static final String FLAGS = "--augment, --ada-target, --ada-kimg, --step, --no-ema, --upsampling, --kernel, --g-widths,"
-      + " --d-widths, --bn-momentum, --bn-epsilon, --init, --dropout, --r1-gamma, --r1-every, --loss";
+      + " --d-widths, --minibatch-std, --bn-momentum, --bn-epsilon, --init, --dropout, --r1-gamma, --r1-every, --loss";
 
   /** True when any of these flags was given. */
   boolean anyGiven() {
     return augment != null || adaTarget != null || adaKimg != null || step != null || noEma || upsampling != null
-        || kernel != null || gWidths != null || dWidths != null || bnMomentum != null || bnEpsilon != null
+        || kernel != null || gWidths != null || dWidths != null || minibatchStd != null || bnMomentum != null || bnEpsilon != null
         || init != null || dropout != null || r1Gamma != null || r1Every != null || loss != null;
   }
 
-  /** {@code m} with the given kernel side, upsampling, widths, batch-norm settings and initialisation. */
+  /**
+   * {@code m} with the given kernel side, upsampling, widths, minibatch-std channel, batch-norm
+   * settings and initialisation.
+   */
   ModelConfig model(ModelConfig m) {
     ModelConfig out = m;
     if (kernel != null) {
@@ -113,6 +121,10 @@ final class VariantOptions {
       int[] g = gWidths != null ? gWidths : base.generatorWidths();
       int[] d = dWidths != null ? dWidths : base.discriminatorWidths();
       out = usage(() -> base.withWidths(g, d), gWidths != null ? "--g-widths" : "--d-widths");
+    }
+    if (minibatchStd != null) {
+      ModelConfig base = out;
+      out = usage(() -> base.withMinibatchStd(minibatchStd), "--minibatch-std");
     }
     if (bnMomentum != null || bnEpsilon != null) {
       ModelConfig base = out;

@@ -31,6 +31,8 @@ import java.util.Arrays;
  * @param init how kernels and biases start: {@value #GLOROT} (Keras's glorot_uniform kernels and zero
  *     biases, the article's) or {@value #FAN_IN} (kernels and biases uniform in +-1/sqrt(fan_in),
  *     PyTorch's default for its Linear and Conv layers); null reads as {@value #GLOROT}
+ * @param minibatchStdGroup 0, or D appends a minibatch standard-deviation channel (ProGAN) over
+ *     groups of this many images before its Dense; 0 in a configuration written before it existed
  */
 public record ModelConfig(
     int resolution,
@@ -43,7 +45,8 @@ public record ModelConfig(
     float bnEpsilon,
     float dropoutRate,
     String upsampling,
-    String init) {
+    String init,
+    int minibatchStdGroup) {
 
   /** G doubles its size with stride-2 transposed convolutions (the article's layers). */
   public static final String TRANSPOSED = "transposed";
@@ -112,6 +115,9 @@ public record ModelConfig(
     if (!(dropoutRate >= 0f && dropoutRate < 1f)) {
       throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + dropoutRate);
     }
+    if (minibatchStdGroup < 0) {
+      throw new IllegalArgumentException("minibatch std group must be >= 0 (0 = off), got " + minibatchStdGroup);
+    }
     if (!(bnMomentum >= 0f && bnMomentum < 1f)) {
       throw new IllegalArgumentException("batch-norm momentum must be in [0, 1), got " + bnMomentum);
     }
@@ -133,7 +139,8 @@ public record ModelConfig(
         KERAS_BN_EPSILON,
         0.5f,
         TRANSPOSED,
-        GLOROT);
+        GLOROT,
+        0);
   }
 
   /**
@@ -153,7 +160,8 @@ public record ModelConfig(
         a.bnEpsilon,
         a.dropoutRate,
         a.upsampling,
-        a.init);
+        a.init,
+        a.minibatchStdGroup);
   }
 
   /** Side of the generator's first feature map (16 for the article: 128 / 2^3). */
@@ -183,43 +191,57 @@ public record ModelConfig(
    */
   public ModelConfig withKernelSize(int newKernelSize) {
     return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, newKernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init, minibatchStdGroup);
   }
 
   /** This configuration with another way for G to double its size ({@value #TRANSPOSED} or {@value #RESIZE}). */
   public ModelConfig withUpsampling(String newUpsampling) {
     return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate, newUpsampling, init);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, newUpsampling, init, minibatchStdGroup);
   }
 
   /** This configuration with another resolution (same widths). */
   public ModelConfig withResolution(int newResolution) {
     return new ModelConfig(newResolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init, minibatchStdGroup);
   }
 
   /** This configuration with other channel widths for G (after the Dense, then each upsampling but the last) and D. */
   public ModelConfig withWidths(int[] newGeneratorWidths, int[] newDiscriminatorWidths) {
     return new ModelConfig(resolution, noiseDim, newGeneratorWidths, newDiscriminatorWidths, kernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init, minibatchStdGroup);
   }
 
   /** This configuration with another batch-norm momentum (Keras's convention) and epsilon. */
   public ModelConfig withBatchNorm(float newMomentum, float newEpsilon) {
     return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
-        leakySlope, newMomentum, newEpsilon, dropoutRate, upsampling, init);
+        leakySlope, newMomentum, newEpsilon, dropoutRate, upsampling, init, minibatchStdGroup);
   }
 
   /** This configuration with another initialisation ({@value #GLOROT} or {@value #FAN_IN}). */
   public ModelConfig withInit(String newInit) {
     return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
-        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, newInit);
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, newInit, minibatchStdGroup);
   }
 
   /** This configuration with another dropout rate after each of D's convolutions (0 = no dropout). */
   public ModelConfig withDropout(float newDropoutRate) {
     return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
-        leakySlope, bnMomentum, bnEpsilon, newDropoutRate, upsampling, init);
+        leakySlope, bnMomentum, bnEpsilon, newDropoutRate, upsampling, init, minibatchStdGroup);
+  }
+
+  /**
+   * This configuration with (group >= 1) or without (0) D's minibatch standard-deviation channel over
+   * groups of {@code group} images.
+   */
+  public ModelConfig withMinibatchStd(int group) {
+    return new ModelConfig(resolution, noiseDim, generatorWidths, discriminatorWidths, kernelSize,
+        leakySlope, bnMomentum, bnEpsilon, dropoutRate, upsampling, init, group);
+  }
+
+  /** True when D appends a minibatch standard-deviation channel. */
+  public boolean minibatchStd() {
+    return minibatchStdGroup > 0;
   }
 
   @Override
@@ -235,7 +257,8 @@ public record ModelConfig(
         && bnEpsilon == m.bnEpsilon
         && dropoutRate == m.dropoutRate
         && upsampling.equals(m.upsampling)
-        && init.equals(m.init);
+        && init.equals(m.init)
+        && minibatchStdGroup == m.minibatchStdGroup;
   }
 
   @Override
@@ -251,7 +274,8 @@ public record ModelConfig(
         + (upsampling.equals(RESIZE) ? ", G upsamples by resize + 3x3 conv" : "")
         + (bnMomentum != KERAS_BN_MOMENTUM || bnEpsilon != KERAS_BN_EPSILON
             ? ", batch norm momentum " + bnMomentum + " epsilon " + bnEpsilon : "")
-        + (init.equals(FAN_IN) ? ", fan-in initialisation" : "");
+        + (init.equals(FAN_IN) ? ", fan-in initialisation" : "")
+        + (minibatchStd() ? ", D minibatch std over groups of " + minibatchStdGroup : "");
   }
 
   private static int[] divide(int[] widths, int divisor) {

@@ -119,6 +119,8 @@ public record TrainConfig(
     adaKimg = adaKimg == 0 ? StepOptions.ADA_KIMG : adaKimg;
     r1Every = r1Every == 0 ? StepOptions.R1_EVERY : r1Every;
     loss = loss == null ? BCE : loss;
+    require(r1Gamma == 0 || !model.minibatchStd(), "--r1-gamma cannot be combined with --minibatch-std: R1 takes each"
+        + " real image's own gradient, and the minibatch-std channel makes every logit depend on the other images");
     require(loss.equals(BCE) || loss.equals(HINGE), "--loss must be " + BCE + " or " + HINGE + ", got " + loss);
     // Validates the EMA, decay and adaptive augmentation values (the parameters: in a compact
     // constructor the fields are not assigned yet).

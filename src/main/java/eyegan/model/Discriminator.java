@@ -16,6 +16,7 @@ import org.tensorflow.types.TInt64;
  * images [N, R, R, 3] in [-1, 1]
  *   -> Conv2D(d0, k, 2, bias) -> LeakyReLU -> Dropout(rate)
  *   -> Conv2D(d1, k, 2, bias) -> LeakyReLU -> Dropout(rate) -> ...
+ *   [-> MinibatchStdDev(group), when the configuration asks for it: one channel more]
  *   -> Flatten -> Dense(1) -> logit [N, 1]
  * </pre>
  *
@@ -50,6 +51,10 @@ public final class Discriminator {
       layers.add(new KerasLayers.LeakyReLU(config.leakySlope()));
       layers.add(new KerasLayers.Dropout(config.dropoutRate(), i));
       in = d[i];
+    }
+    if (config.minibatchStd()) {
+      layers.add(new MinibatchStdDev(config.minibatchStdGroup()));
+      in += 1;
     }
     long s = config.discriminatorFinalSize();
     layers.add(new KerasLayers.Flatten());

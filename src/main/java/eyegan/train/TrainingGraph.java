@@ -124,7 +124,8 @@ public final class TrainingGraph {
     AdaController ada = options.adaptive() ? new AdaController(tf, options.adaTarget(), options.adaKimg()) : null;
     Operand<TFloat32> augmentP = ada != null ? ada.p() : null;
     Operand<TFloat32> fake = generator.apply(noise, Mode.TRAINING);
-    // D has no batch statistics, so one pass over [real; fake] equals two passes and is faster.
+    // Without the minibatch-std channel D has no batch statistics, so one pass over [real; fake]
+    // equals two passes and is faster; with it, reals and fakes are judged apart (see below).
     Operand<TFloat32> both = tf.concat(List.of(real, fake), tf.constant(0));
     if (!options.augment().isNone()) {
       // 2N independent augmentations: the real and the fake half each get their own.
@@ -133,7 +134,7 @@ public final class TrainingGraph {
     Operand<TInt32> n = tf.reshape(batch, tf.constant(new int[0]));
     Operand<TFloat32> realLogits;
     Operand<TFloat32> fakeLogits;
-    if (options.alternating() || !splitPasses) {
+    if ((options.alternating() || !splitPasses) && !config.minibatchStd()) {
       // Only D's weights are differentiated through this pass: one pass over [real; fake].
       Operand<TFloat32> logits = discriminator.apply(both, Mode.TRAINING, stepSeed);
       realLogits = tf.slice(logits, tf.constant(new int[] {0, 0}), tf.stack(List.of(n, tf.constant(1))));
@@ -142,6 +143,7 @@ public final class TrainingGraph {
       // G's loss is differentiated through D too, but only its fake half needs that backward pass:
       // one pass per half (with the masks one pass over [real; fake] would draw, so the results are
       // the same) spares the input gradient of D over the real half, an eighth of the step's work.
+      // The minibatch-std channel needs the halves apart anyway: a group must not mix reals and fakes.
       Operand<TInt32> total = tf.math.mul(n, tf.constant(2));
       Operand<TInt32> rows = tf.stack(List.of(n, tf.constant(-1), tf.constant(-1), tf.constant(-1)));
       // (The reshapes restore the static image shape that a slice by a run-time size loses.)
@@ -218,7 +220,8 @@ public final class TrainingGraph {
   private void addR1Step(Ops tf, Operand<TFloat32> real, AdamOptimizer dAdam, Operand<TFloat32> lrScale,
       StepOptions options) {
     Operand<TFloat32> logits = discriminator.apply(real, Mode.INFERENCE, tf.constant(new long[] {0L, 0L}));
-    // Each image's logit depends on that image only (D has no batch statistics), so the gradient of
+    // Each image's logit depends on that image only (D has no batch statistics: the configuration
+    // refuses R1 with the minibatch-std channel), so the gradient of
     // the batch's sum holds every image's own input gradient.
     // The seed dy/dy = 1 is a constant: the default seed, OnesLike, has no gradient of its own.
     Output<?> dx = tf.gradients(tf.sum(logits, tf.constant(new int[] {0, 1})), List.of(real),

@@ -66,6 +66,8 @@ class CommandLineTest {
     "train --r1-gamma -1 --data .",
     "train --r1-gamma 0.05 --r1-every 0 --data .",
     "train --dropout 1 --data .",
+    "train --minibatch-std -1 --data .",
+    "train --minibatch-std 4 --r1-gamma 0.05 --data .",
     "train --loss wasserstein --data .",
     "frobnicate"
   })
@@ -97,7 +99,7 @@ class CommandLineTest {
     assertTrue(decay.err().contains("fixed for a run"), decay.err());
     for (String[] flag : new String[][] {{"--step", "alternating"}, {"--ada-target", "0.6"}, {"--g-widths", "8,4,2,1"},
         {"--init", "fan-in"}, {"--bn-momentum", "0.9"}, {"--r1-gamma", "0.05"}, {"--dropout", "0"},
-        {"--loss", "hinge"}}) {
+        {"--loss", "hinge"}, {"--minibatch-std", "4"}}) {
       CliResult changed = eyegan("train", "--run-dir", run.toString(), flag[0], flag[1]);
       assertEquals(2, changed.code(), changed.err());
       assertTrue(changed.err().contains("fixed for a run"), flag[0] + ": " + changed.err());

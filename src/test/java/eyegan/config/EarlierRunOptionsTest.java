@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run folder written before the cpu preset changed its recipe resumes with the recipe it was
- * started with, not with today's preset: its options file has no update order, initialisation or
- * adaptive augmentation, and those read as what that version did.
+ * started with, not with today's preset: its options file has no update order, initialisation,
+ * adaptive augmentation or minibatch-std channel, and those read as what that version did.
  */
 class EarlierRunOptionsTest {
 
@@ -43,6 +43,7 @@ class EarlierRunOptionsTest {
     assertEquals(ModelConfig.GLOROT, c.model().init());
     assertArrayEquals(new int[] {64, 32, 16, 8}, c.model().generatorWidths());
     assertEquals(0.99f, c.model().bnMomentum());
+    assertFalse(c.model().minibatchStd(), "D without the minibatch-std channel, which that version lacked");
     assertEquals(2e-4f, c.learningRate(), "the learning rate it was started with");
 
     // ...while a new cpu run gets today's recipe: everything the earlier file lacks, changed.

@@ -78,7 +78,7 @@ class FanInInitTest {
   void glorotStaysTheDefaultAndTheSchemeIsRecorded() {
     assertEquals(ModelConfig.GLOROT, Preset.ARTICLE.model().init());
     ModelConfig old = new ModelConfig(32, 100, new int[] {16, 8, 4, 2}, new int[] {8, 16, 32}, 5, 0.3f, 0.99f, 1e-3f,
-        0.5f, null, null);
+        0.5f, null, null, 0);
     assertEquals(ModelConfig.GLOROT, old.init(), "a run recorded before the choice existed reads as glorot");
     assertTrue(Preset.TINY.model().withInit(ModelConfig.FAN_IN).toString().contains("fan-in"));
   }

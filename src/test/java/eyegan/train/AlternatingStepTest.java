@@ -37,7 +37,7 @@ class AlternatingStepTest {
   /** The tiny model without dropout. */
   private static final ModelConfig DETERMINISTIC = new ModelConfig(TINY.resolution(), TINY.noiseDim(),
       TINY.generatorWidths(), TINY.discriminatorWidths(), TINY.kernelSize(), TINY.leakySlope(), TINY.bnMomentum(),
-      TINY.bnEpsilon(), 0f, TINY.upsampling(), TINY.init());
+      TINY.bnEpsilon(), 0f, TINY.upsampling(), TINY.init(), TINY.minibatchStdGroup());
 
   /** One training graph and its session, with assign ops that can overwrite D's weights. */
   private static final class Step implements AutoCloseable {
