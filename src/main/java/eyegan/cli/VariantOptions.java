@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 final class VariantOptions {
   @Option(names = "--augment", paramLabel = "POLICY",
       description = "Differentiable augmentation of every image D sees: none, or any of color,translation,cutout"
-          + " (default: the preset's). With --ada-target each is applied with the adaptive probability p.")
+          + " (translation-reflect: the shift's border mirrored, not zero; default: the preset's). With --ada-target"
+          + " each is applied with the adaptive probability p.")
   String augment;
 
   @Option(names = "--ada-target", paramLabel = "T",

@@ -20,6 +20,11 @@ public record AugmentPolicy(Set<Op> ops) {
     COLOR,
     /** Random shift by up to 1/8 of the image side per axis, zero-filled. */
     TRANSLATION,
+    /**
+     * The same shift with the border filled by reflecting the image (StyleGAN2-ADA's padding), so no
+     * grey band enters the picture that G could learn to draw.
+     */
+    TRANSLATION_REFLECT,
     /** One random square of half the image side set to zero. */
     CUTOUT
   }
@@ -48,8 +53,9 @@ public record AugmentPolicy(Set<Op> ops) {
   }
 
   /**
-   * Parses {@code none} or a comma-separated list such as {@code color,translation,cutout}; null
-   * or blank is {@code none} (runs recorded before augmentation existed).
+   * Parses {@code none} or a comma-separated list such as {@code color,translation,cutout} (or
+   * {@code translation-reflect} in place of {@code translation}); null or blank is {@code none}
+   * (runs recorded before augmentation existed).
    */
   public static AugmentPolicy parse(String text) {
     if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("none")) {
@@ -57,13 +63,17 @@ public record AugmentPolicy(Set<Op> ops) {
     }
     Set<Op> ops = EnumSet.noneOf(Op.class);
     for (String part : text.split(",")) {
-      String name = part.trim().toUpperCase(Locale.ROOT);
+      String name = part.trim().toUpperCase(Locale.ROOT).replace('-', '_');
       try {
         ops.add(Op.valueOf(name));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("unknown augmentation '" + part.trim()
-            + "' (use none, or any of color,translation,cutout separated by commas)");
+            + "' (use none, or any of color,translation,cutout separated by commas;"
+            + " translation-reflect in place of translation)");
       }
+    }
+    if (ops.contains(Op.TRANSLATION) && ops.contains(Op.TRANSLATION_REFLECT)) {
+      throw new IllegalArgumentException("translation and translation-reflect are two ways of the same shift: name one");
     }
     return new AugmentPolicy(ops);
   }
@@ -76,7 +86,7 @@ public record AugmentPolicy(Set<Op> ops) {
     }
     List<String> names = new ArrayList<>();
     for (Op op : ops) {
-      names.add(op.name().toLowerCase(Locale.ROOT));
+      names.add(op.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
     return String.join(",", names);
   }

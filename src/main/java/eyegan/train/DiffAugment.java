@@ -20,7 +20,8 @@ import org.tensorflow.types.TInt64;
  * <p>Per image, in DiffAugment's order and with its parameters: <b>color</b> adds a brightness
  * offset in [-0.5, 0.5), scales saturation (distance from the pixel's channel mean) by [0, 2) and
  * contrast (distance from the image mean) by [0.5, 1.5); <b>translation</b> shifts by a whole number
- * of pixels in [-R/8, R/8] on each axis, filling with zeros (a gather from the zero-padded image);
+ * of pixels in [-R/8, R/8] on each axis, filling with zeros (a gather from the zero-padded image),
+ * or, as <b>translation-reflect</b>, with the image's mirror image about its border;
  * <b>cutout</b> zeroes one square of side R/2 whose centre may lie anywhere in the image.
  *
  * <p>Random parameters come from the stateless generator keyed by {@link RandomKeys#AUGMENT} (or
@@ -86,8 +87,8 @@ final class DiffAugment {
     if (policy.has(AugmentPolicy.Op.COLOR)) {
       x = color(x, m, stepSeed, gate(gates, GATE_COLOR, 4));
     }
-    if (policy.has(AugmentPolicy.Op.TRANSLATION)) {
-      x = translation(x, m, stepSeed, gate(gates, GATE_TRANSLATION, 2));
+    if (policy.has(AugmentPolicy.Op.TRANSLATION) || policy.has(AugmentPolicy.Op.TRANSLATION_REFLECT)) {
+      x = translation(x, m, stepSeed, gate(gates, GATE_TRANSLATION, 2), policy.has(AugmentPolicy.Op.TRANSLATION_REFLECT));
     }
     if (policy.has(AugmentPolicy.Op.CUTOUT)) {
       x = cutout(x, m, stepSeed, gate(gates, GATE_CUTOUT, 2));
@@ -127,8 +128,13 @@ final class DiffAugment {
     return tf.math.add(tf.math.mul(tf.math.sub(x, imageMean), gated(tf.math.add(contrast, tf.constant(0.5f)), 1f, gate)), imageMean);
   }
 
-  /** Shift image n by (dy_n, dx_n): out[n, i, j] = in[n, i + dy_n, j + dx_n], zero outside. */
-  private Operand<TFloat32> translation(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed, Operand<TFloat32> gate) {
+  /**
+   * Shift image n by (dy_n, dx_n): out[n, i, j] = in[n, i + dy_n, j + dx_n], zero outside, or with
+   * {@code reflect} in[n, refl(i + dy_n), refl(j + dx_n)] where refl mirrors an index about the
+   * first and last row (-1 -> 1, R -> R - 2), as a reflection pad would.
+   */
+  private Operand<TFloat32> translation(Operand<TFloat32> x, Operand<TInt32> m, Operand<TInt64> stepSeed, Operand<TFloat32> gate,
+      boolean reflect) {
     int r = resolution;
     int shift = (int) (r * TRANSLATION_RATIO + 0.5);
     if (shift == 0) {
@@ -142,27 +148,40 @@ final class DiffAugment {
     // Index into the image padded by `shift` zeros: padded row i + dy + shift, in [0, R + 2 shift).
     // Two gathers of whole rows, then of whole columns (by way of a transpose), each with one index
     // per row: the same pixels as one gather per pixel, at a fraction of the index work.
-    int p = r + 2 * shift;
-    Operand<TFloat32> padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, {shift, shift}, {shift, shift}, {0, 0}}), tf.constant(0f));
+    // Reflected, every index stays inside the image, so nothing is padded.
+    int pad = reflect ? 0 : shift;
+    int p = r + 2 * pad;
+    Operand<TFloat32> padded = reflect
+        ? x : tf.pad(x, tf.constant(new int[][] {{0, 0}, {shift, shift}, {shift, shift}, {0, 0}}), tf.constant(0f));
     Operand<TInt32> dy = tf.slice(offsets, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})); // [M, 1]
     Operand<TInt32> dx = tf.slice(offsets, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, 1}));
-    Operand<TInt32> rows = shiftedRows(dy, m, p);
+    Operand<TInt32> rows = shiftedRows(dy, m, p, reflect ? shift : -1);
     Operand<TFloat32> byRows = tf.reshape(
         tf.gather(tf.reshape(padded, tf.constant(new int[] {-1, p * 3})), rows, tf.constant(0)),
         tf.constant(new int[] {-1, r, p, 3})); // [M, R, P, 3]
     Operand<TFloat32> columnsFirst = tf.linalg.transpose(byRows, tf.constant(new int[] {0, 2, 1, 3})); // [M, P, R, 3]
     Operand<TFloat32> byColumns = tf.reshape(
-        tf.gather(tf.reshape(columnsFirst, tf.constant(new int[] {-1, r * 3})), shiftedRows(dx, m, p), tf.constant(0)),
+        tf.gather(tf.reshape(columnsFirst, tf.constant(new int[] {-1, r * 3})), shiftedRows(dx, m, p, reflect ? shift : -1), tf.constant(0)),
         tf.constant(new int[] {-1, r, r, 3})); // [M, R (columns), R (rows), 3]
     return tf.linalg.transpose(byColumns, tf.constant(new int[] {0, 2, 1, 3}));
   }
 
-  /** Row indices into [M * P] rows of P-row blocks: n * P + i + offset_n for i in [0, R), flattened [M * R]. */
-  private Operand<TInt32> shiftedRows(Operand<TInt32> offset, Operand<TInt32> m, int p) {
+  /**
+   * Row indices into [M * P] rows of P-row blocks: n * P + i + offset_n for i in [0, R), flattened
+   * [M * R]; with {@code reflectShift} >= 0 (then P = R), n * R + refl(i + offset_n - reflectShift).
+   */
+  private Operand<TInt32> shiftedRows(Operand<TInt32> offset, Operand<TInt32> m, int p, int reflectShift) {
     Operand<TInt32> n = tf.reshape(tf.range(tf.constant(0), m, tf.constant(1)), tf.constant(new int[] {-1, 1}));
-    Operand<TInt32> start = tf.math.add(tf.math.mul(n, tf.constant(p)), offset); // [M, 1]
     Operand<TInt32> i = tf.constant(new int[][] {range(resolution)}); // [1, R]
-    return tf.reshape(tf.math.add(start, i), tf.constant(new int[] {-1}));
+    if (reflectShift < 0) {
+      Operand<TInt32> start = tf.math.add(tf.math.mul(n, tf.constant(p)), offset); // [M, 1]
+      return tf.reshape(tf.math.add(start, i), tf.constant(new int[] {-1}));
+    }
+    // refl(j) = (R - 1) - |(R - 1) - |j||: -j below 0, 2 (R - 1) - j past the last row, j inside.
+    Operand<TInt32> j = tf.math.add(i, tf.math.sub(offset, tf.constant(reflectShift))); // [M, R]
+    Constant<TInt32> last = tf.constant(resolution - 1);
+    Operand<TInt32> mirrored = tf.math.sub(last, tf.math.abs(tf.math.sub(last, tf.math.abs(j))));
+    return tf.reshape(tf.math.add(tf.math.mul(n, tf.constant(p)), mirrored), tf.constant(new int[] {-1}));
   }
 
   /** Zero a square of side R/2 centred at a random pixel (it may hang over the border). */

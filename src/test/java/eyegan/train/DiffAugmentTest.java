@@ -97,6 +97,59 @@ class DiffAugmentTest {
     assertTrue(shifts.size() > 3, "16 images should not all get the same shift: " + shifts);
   }
 
+  @Test
+  void translationReflectFillsTheBorderWithTheMirrorImage() {
+    float[] x = distinctImages();
+    float[][] out = augment(AugmentPolicy.parse("translation-reflect"), x, 7, 11);
+    int shift = R / 8;
+    Set<String> shifts = new HashSet<>();
+    float[] uses = new float[x.length];
+    for (int n = 0; n < N; n++) {
+      int[] found = null;
+      for (int dy = -shift; dy <= shift; dy++) {
+        for (int dx = -shift; dx <= shift; dx++) {
+          if (isReflectedShift(x, out[0], n, dy, dx)) {
+            assertEquals(null, found, "image " + n + " must be exactly one shift of its input");
+            found = new int[] {dy, dx};
+          }
+        }
+      }
+      assertTrue(found != null, "image " + n + " is a reflected shift of its input");
+      shifts.add(found[0] + "," + found[1]);
+      // Each output pixel reads one input pixel: the gradient of the sum counts the reads.
+      for (int i = 0; i < R; i++) {
+        for (int j = 0; j < R; j++) {
+          for (int c = 0; c < 3; c++) {
+            uses[idx(n, mirror(i + found[0]), mirror(j + found[1]), c)] += 1f;
+          }
+        }
+      }
+    }
+    assertTrue(shifts.size() > 3, "16 images should not all get the same shift: " + shifts);
+    assertArrayEquals(uses, out[1], 0f);
+    for (float v : out[0]) {
+      assertTrue(v > 0f, "no pixel is filled with zero");
+    }
+  }
+
+  /** Reflection about the first and last row: -1 -> 1, R -> R - 2. */
+  private static int mirror(int i) {
+    return i < 0 ? -i : i >= R ? 2 * (R - 1) - i : i;
+  }
+
+  private static boolean isReflectedShift(float[] x, float[] y, int n, int dy, int dx) {
+    for (int i = 0; i < R; i++) {
+      for (int j = 0; j < R; j++) {
+        for (int c = 0; c < 3; c++) {
+          if (y[idx(n, i, j, c)] != x[idx(n, mirror(i + dy), mirror(j + dx), c)]) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
   private static boolean isShift(float[] x, float[] y, int n, int dy, int dx) {
     for (int i = 0; i < R; i++) {
       for (int j = 0; j < R; j++) {
@@ -248,6 +301,9 @@ class DiffAugmentTest {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> AugmentPolicy.parse("color,flip"));
     assertTrue(e.getMessage().contains("'flip'"), e.getMessage());
+    assertEquals("translation-reflect,cutout", AugmentPolicy.parse("cutout,translation-reflect").toString());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> AugmentPolicy.parse("translation,translation-reflect"));
   }
 
   @Test
