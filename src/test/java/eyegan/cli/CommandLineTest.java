@@ -69,6 +69,8 @@ class CommandLineTest {
     "train --minibatch-std -1 --data .",
     "train --minibatch-std 4 --r1-gamma 0.05 --data .",
     "train --loss wasserstein --data .",
+    "report",
+    "report --sweeps nowhere-a,nowhere-b",
     "frobnicate"
   })
   void badFlagsExitTwoWithOneClearLine(String line) {
