@@ -42,7 +42,8 @@ public final class ReportCommand implements Callable<Integer> {
   Path runDir;
 
   @Option(names = "--sweeps", paramLabel = "DIR,DIR,...", split = ",",
-      description = "Instead: realism sweep folders ('bench --realism --sweep-dir'); budgets with the same label are pooled.")
+      description = "Instead: realism sweep folders ('bench --realism --sweep-dir'); budgets with the same label"
+          + " are pooled.")
   List<Path> sweeps;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "realism-curve.png",

@@ -99,8 +99,8 @@ final class VariantOptions {
   /** True when any of these flags was given. */
   boolean anyGiven() {
     return augment != null || adaTarget != null || adaKimg != null || step != null || noEma || upsampling != null
-        || kernel != null || gWidths != null || dWidths != null || minibatchStd != null || bnMomentum != null || bnEpsilon != null
-        || init != null || dropout != null || r1Gamma != null || r1Every != null || loss != null;
+        || kernel != null || gWidths != null || dWidths != null || minibatchStd != null || bnMomentum != null
+        || bnEpsilon != null || init != null || dropout != null || r1Gamma != null || r1Every != null || loss != null;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -15,6 +16,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -66,15 +68,16 @@ public final class RealismCurveChart {
       XYPlot panel = new XYPlot(data, null, range, renderer);
       panel.setBackgroundPaint(new Color(248, 248, 248));
       // From 0 (or a floor below it) to above both the highest seed and the floor, so the gap shows.
-      double top = Double.isFinite(floor) ? Math.max(series.getItemCount() > 0 ? maxHigh(series) : floor, floor) : maxHigh(series);
+      double highest = maxHigh(series);
+      double top = Double.isFinite(floor) && !(highest > floor) ? floor : highest;
       if (Double.isFinite(top) && top > 0) {
         range.setRange(Double.isFinite(floor) ? Math.min(0, floor * 1.1) : 0, top * 1.1);
       }
       if (Double.isFinite(floor)) {
         ValueMarker marker = new ValueMarker(floor, new Color(44, 160, 44),
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {8f, 5f}, 0f));
-        marker.setLabel("real vs real " + String.format(java.util.Locale.ROOT, "%." + m.decimals() + "f", floor));
-        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabel("real vs real " + String.format(Locale.ROOT, "%." + m.decimals() + "f", floor));
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         panel.addRangeMarker(marker);
       }
