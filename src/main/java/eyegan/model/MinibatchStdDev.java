@@ -3,6 +3,7 @@ package eyegan.model;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -43,13 +44,13 @@ record MinibatchStdDev(int group) implements Layer {
     Operand<TInt32> n = tf.reshape(
         tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1})), tf.constant(new int[0]));
     // A row-stochastic [N, N] matrix that averages each row's group: 1/|g| where rows i and j share
-    // group g = floor(index / group), else 0. It depends on the batch size only, so gradients pass
-    // through the matrix products below and never into it.
+    // group g = floor(index / group), else 0. It depends on the batch size only; StopGradient keeps
+    // the backward pass out of the shape ops that build it.
     Operand<TInt32> groupOf = tf.math.floorDiv(tf.range(tf.constant(0), n, tf.constant(1)), tf.constant(group));
     Operand<TFloat32> same = tf.dtypes.cast(tf.math.equal(tf.expandDims(groupOf, tf.constant(1)),
         tf.expandDims(groupOf, tf.constant(0))), TFloat32.class);
     Operand<TFloat32> average = tf.stopGradient(
-        tf.math.div(same, tf.sum(same, tf.constant(1), org.tensorflow.op.core.Sum.keepDims(true))));
+        tf.math.div(same, tf.sum(same, tf.constant(1), Sum.keepDims(true))));
     Operand<TFloat32> flat = tf.reshape(x, tf.stack(List.of(n, tf.constant(-1))));
     Operand<TFloat32> deviation = tf.math.sub(flat, tf.linalg.matMul(average, flat));
     Operand<TFloat32> variance = tf.linalg.matMul(average, tf.math.square(deviation));

@@ -145,40 +145,39 @@ final class DiffAugment {
     Operand<TFloat32> shifts = tf.math.sub(tf.math.floor(tf.math.mul(u, tf.constant((float) (2 * shift + 1)))), tf.constant((float) shift));
     // Offsets into the padded image: shift + [-shift, shift] = [0, 2 shift]; an image left out gets shift (no move).
     Operand<TInt32> offsets = tf.dtypes.cast(tf.math.add(gated(shifts, 0f, gate), tf.constant((float) shift)), TInt32.class);
-    // Index into the image padded by `shift` zeros: padded row i + dy + shift, in [0, R + 2 shift).
+    // Index into the image padded by `shift` zeros: padded row i + dy + shift, in [0, R + 2 shift);
+    // reflected, every index stays inside the image, so nothing is padded.
     // Two gathers of whole rows, then of whole columns (by way of a transpose), each with one index
     // per row: the same pixels as one gather per pixel, at a fraction of the index work.
-    // Reflected, every index stays inside the image, so nothing is padded.
-    int pad = reflect ? 0 : shift;
-    int p = r + 2 * pad;
+    int p = reflect ? r : r + 2 * shift;
     Operand<TFloat32> padded = reflect
         ? x : tf.pad(x, tf.constant(new int[][] {{0, 0}, {shift, shift}, {shift, shift}, {0, 0}}), tf.constant(0f));
     Operand<TInt32> dy = tf.slice(offsets, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})); // [M, 1]
     Operand<TInt32> dx = tf.slice(offsets, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, 1}));
-    Operand<TInt32> rows = shiftedRows(dy, m, p, reflect ? shift : -1);
+    Operand<TInt32> rows = shiftedRows(dy, m, p, reflect, shift);
     Operand<TFloat32> byRows = tf.reshape(
         tf.gather(tf.reshape(padded, tf.constant(new int[] {-1, p * 3})), rows, tf.constant(0)),
         tf.constant(new int[] {-1, r, p, 3})); // [M, R, P, 3]
     Operand<TFloat32> columnsFirst = tf.linalg.transpose(byRows, tf.constant(new int[] {0, 2, 1, 3})); // [M, P, R, 3]
     Operand<TFloat32> byColumns = tf.reshape(
-        tf.gather(tf.reshape(columnsFirst, tf.constant(new int[] {-1, r * 3})), shiftedRows(dx, m, p, reflect ? shift : -1), tf.constant(0)),
+        tf.gather(tf.reshape(columnsFirst, tf.constant(new int[] {-1, r * 3})), shiftedRows(dx, m, p, reflect, shift), tf.constant(0)),
         tf.constant(new int[] {-1, r, r, 3})); // [M, R (columns), R (rows), 3]
     return tf.linalg.transpose(byColumns, tf.constant(new int[] {0, 2, 1, 3}));
   }
 
   /**
    * Row indices into [M * P] rows of P-row blocks: n * P + i + offset_n for i in [0, R), flattened
-   * [M * R]; with {@code reflectShift} >= 0 (then P = R), n * R + refl(i + offset_n - reflectShift).
+   * [M * R]; with {@code reflect} (then P = R), n * R + refl(i + offset_n - shift).
    */
-  private Operand<TInt32> shiftedRows(Operand<TInt32> offset, Operand<TInt32> m, int p, int reflectShift) {
+  private Operand<TInt32> shiftedRows(Operand<TInt32> offset, Operand<TInt32> m, int p, boolean reflect, int shift) {
     Operand<TInt32> n = tf.reshape(tf.range(tf.constant(0), m, tf.constant(1)), tf.constant(new int[] {-1, 1}));
     Operand<TInt32> i = tf.constant(new int[][] {range(resolution)}); // [1, R]
-    if (reflectShift < 0) {
+    if (!reflect) {
       Operand<TInt32> start = tf.math.add(tf.math.mul(n, tf.constant(p)), offset); // [M, 1]
       return tf.reshape(tf.math.add(start, i), tf.constant(new int[] {-1}));
     }
     // refl(j) = (R - 1) - |(R - 1) - |j||: -j below 0, 2 (R - 1) - j past the last row, j inside.
-    Operand<TInt32> j = tf.math.add(i, tf.math.sub(offset, tf.constant(reflectShift))); // [M, R]
+    Operand<TInt32> j = tf.math.add(i, tf.math.sub(offset, tf.constant(shift))); // [M, R]
     Constant<TInt32> last = tf.constant(resolution - 1);
     Operand<TInt32> mirrored = tf.math.sub(last, tf.math.abs(tf.math.sub(last, tf.math.abs(j))));
     return tf.reshape(tf.math.add(tf.math.mul(n, tf.constant(p)), mirrored), tf.constant(new int[] {-1}));

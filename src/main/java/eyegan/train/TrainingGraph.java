@@ -221,8 +221,8 @@ public final class TrainingGraph {
       StepOptions options) {
     Operand<TFloat32> logits = discriminator.apply(real, Mode.INFERENCE, tf.constant(new long[] {0L, 0L}));
     // Each image's logit depends on that image only (D has no batch statistics: the configuration
-    // refuses R1 with the minibatch-std channel), so the gradient of
-    // the batch's sum holds every image's own input gradient.
+    // refuses R1 with the minibatch-std channel), so the gradient of the batch's sum holds every
+    // image's own input gradient.
     // The seed dy/dy = 1 is a constant: the default seed, OnesLike, has no gradient of its own.
     Output<?> dx = tf.gradients(tf.sum(logits, tf.constant(new int[] {0, 1})), List.of(real),
         Gradients.dx(List.of(tf.constant(1f)))).dy(0);
